@@ -1,0 +1,56 @@
+"""summarizer: typed, verifiable structured summaries of news articles.
+
+Example:
+    >>> from summarizer import summarize
+    >>> s = summarize(open("article.txt").read())  # doctest: +SKIP
+    >>> for c in s.casualties: print(c.killed, c.qualifier, c.location, c.evidence)  # doctest: +SKIP
+"""
+
+from .api import summarize
+from .config import Settings
+from .errors import (
+    ConfigurationError,
+    ExtractionError,
+    InputError,
+    LocalModelError,
+    ProviderAuthError,
+    ProviderError,
+    ProviderUnavailable,
+    SummarizerError,
+    TokenBudgetExceeded,
+)
+from .schema import (
+    ArticleSummary,
+    CasualtyReport,
+    Condition,
+    DroppedItem,
+    Proposal,
+    Span,
+    Stakeholder,
+    SummaryMeta,
+    Usage,
+)
+
+__all__ = [
+    "ArticleSummary",
+    "CasualtyReport",
+    "Condition",
+    "ConfigurationError",
+    "DroppedItem",
+    "ExtractionError",
+    "InputError",
+    "LocalModelError",
+    "Proposal",
+    "ProviderAuthError",
+    "ProviderError",
+    "ProviderUnavailable",
+    "Settings",
+    "Span",
+    "Stakeholder",
+    "SummarizerError",
+    "SummaryMeta",
+    "TokenBudgetExceeded",
+    "Usage",
+    "summarize",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,140 @@
+"""The ``summarizer`` command line. The only place errors become messages and exit codes.
+
+Exit codes: 0 ok, 1 unexpected summarizer error, 2 bad input, 3 configuration, 4 backend failure,
+5 the model's answers never validated, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .api import summarize
+from .config import MODES, STRATEGIES, Settings
+from .errors import InputError, SummarizerError
+from .local_model import BUNDLED_MODELS
+from .markdown import to_markdown
+from .schema import ArticleSummary
+
+
+def read_article(source: str) -> str:
+    """Read an article from a path or ``-`` (stdin) as UTF-8; refuse what cannot be text."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = "standard input"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"No such file: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a folder, not an article file.")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"Cannot read {source}: {exc.strerror}") from exc
+        name = source
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not UTF-8 text (undecodable byte at offset {exc.start}); convert it, e.g. with iconv."
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name} is empty: there is nothing to summarize.")
+    return text
+
+
+def write_output(content: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file so an interrupted run never leaves half a summary."""
+    if output is None or output == "-":
+        click.echo(content, nl=not content.endswith("\n"))
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(content)
+        tmp.flush()
+        os.fsync(tmp.fileno())
+    os.replace(tmp.name, target)
+
+
+def _render(summary: ArticleSummary, fmt: str) -> str:
+    if fmt == "markdown":
+        return to_markdown(summary)
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+def _backend_options(func: Any) -> Any:
+    options = [
+        click.option("--model", help="Model name sent to the backend [env SUMMARIZER_MODEL]."),
+        click.option("--base-url", help="OpenAI-compatible endpoint [env SUMMARIZER_BASE_URL, OPENAI_BASE_URL]."),
+        click.option("--mode", type=click.Choice(MODES), help="instructor mode [env SUMMARIZER_MODE; default tools]."),
+        click.option("--strategy", type=click.Choice(STRATEGIES), help="Extraction strategy [default cited]."),
+        click.option(
+            "--local-model",
+            type=click.Choice(sorted(BUNDLED_MODELS)),
+            help="Bundled model for the embedded backend [env SUMMARIZER_LOCAL_MODEL].",
+        ),
+        click.option("--model-path", help="Serve this GGUF locally instead of the bundled one [env SUMMARIZER_GGUF]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """Typed, verifiable structured summaries of news articles."""
+
+
+@cli.command("summarize")
+@click.argument("source", metavar="ARTICLE")
+@click.option("-o", "--output", help="Write here instead of stdout (written whole, atomically).")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@_backend_options
+def summarize_command(source: str, output: str | None, fmt: str, **backend: str | None) -> None:
+    """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
+    text = read_article(source)
+    summary = summarize(text, settings=Settings.resolve(**backend))
+    write_output(_render(summary, fmt), output)
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of ArticleSummary."""
+    click.echo(json.dumps(ArticleSummary.model_json_schema(), indent=2))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn every SummarizerError into a one-line message and its exit code."""
+    try:
+        cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
+    except SummarizerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

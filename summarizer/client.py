@@ -1,0 +1,143 @@
+"""One path to every backend: the openai client over HTTP, wrapped by instructor.
+
+Transport failures are retried by ``transport.TransportRetry`` around each HTTP call; instructor
+re-asks only when the answer fails validation (``Settings.max_reasks``, 1 by default) and never sees
+transport errors. Every completion's token usage is counted, re-asks included, against the
+article's budget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import instructor
+import openai
+from instructor.core.exceptions import InstructorRetryException
+from pydantic import BaseModel
+
+from .config import Settings
+from .errors import ExtractionError, SummarizerError, TokenBudgetExceeded
+from .schema import Usage
+from .transport import TransportRetry
+
+M = TypeVar("M", bound=BaseModel)
+
+INSTRUCTOR_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+class _Truncated(Exception):
+    """The answer hit max_tokens; it is retried with a larger budget, never re-asked."""
+
+
+class LLMClient:
+    """Structured calls to one backend, with transport retries, re-asks and token accounting.
+
+    Example:
+        >>> client = LLMClient(Settings.resolve(api_key="sk-x"), base_url=None)  # doctest: +SKIP
+        >>> client.extract(messages, Overview, usage=Usage())  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings, *, base_url: str | None, http_client: httpx.Client | None = None) -> None:
+        self.settings = settings
+        self.base_url = base_url
+        self._openai = openai.OpenAI(
+            base_url=base_url,
+            # Local and self-hosted servers need no key, but the client insists on one.
+            api_key=settings.api_key or "no-key",
+            max_retries=0,
+            timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+            http_client=http_client,
+        )
+        self._retry = TransportRetry(max_attempts=settings.max_attempts, max_seconds=settings.max_retry_seconds)
+        self._mode = INSTRUCTOR_MODES[settings.mode]
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[M],
+        *,
+        usage: Usage,
+        max_tokens: int | None = None,
+    ) -> M:
+        """Ask for ``response_model``; a truncated answer is retried once with twice the output budget."""
+        budget = max_tokens or self.settings.max_output_tokens
+        try:
+            return self._extract_once(messages, response_model, usage=usage, max_tokens=budget)
+        except _Truncated:
+            try:
+                return self._extract_once(messages, response_model, usage=usage, max_tokens=budget * 2)
+            except _Truncated as again:
+                raise ExtractionError(
+                    f"The model's answer did not fit in {budget * 2} tokens, even on a second try."
+                ) from again
+
+    def _extract_once(
+        self, messages: list[dict[str, str]], response_model: type[M], *, usage: Usage, max_tokens: int
+    ) -> M:
+        limit = self.settings.max_tokens_per_article
+
+        def create(**kwargs: Any) -> Any:
+            if usage.total_tokens >= limit:
+                raise TokenBudgetExceeded(f"The article used its budget of {limit} tokens; stopping here.")
+            import os
+
+            if os.environ.get("GRAMMAR") and kwargs.get("response_format", {}).get("type") == "json_object":
+                kwargs["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
+            completion = self._retry(lambda: self._openai.chat.completions.create(**kwargs))
+            usage.requests += 1
+            if completion.usage is not None:
+                usage.prompt_tokens += completion.usage.prompt_tokens
+                usage.completion_tokens += completion.usage.completion_tokens
+            # llama.cpp reports a grammar-constrained tool call cut at max_tokens as "tool_calls".
+            if completion.choices and (
+                completion.choices[0].finish_reason == "length"
+                or (completion.usage is not None and completion.usage.completion_tokens >= kwargs["max_tokens"])
+            ):
+                raise _Truncated()
+            return completion
+
+        patched = instructor.patch(create=create, mode=self._mode)
+        try:
+            result: M = patched(
+                response_model=response_model,
+                messages=messages,
+                model=self.settings.model,
+                max_retries=self.settings.max_reasks,
+                temperature=0,
+                max_tokens=max_tokens,
+            )
+            return result
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, SummarizerError | _Truncated):
+                raise cause from cause.__cause__
+            raise ExtractionError(
+                f"The model's answer for {response_model.__name__} did not validate after "
+                f"{exc.n_attempts} attempt(s): {str(exc).splitlines()[0][:300]}"
+            ) from exc
+
+
+def backend_url(settings: Settings, cache_dir: Path) -> str | None:
+    """The base URL to call: the configured one, or the embedded local server (started on demand)."""
+    if settings.backend != "local":
+        return settings.base_url
+    from .local_model import bundled_model, ensure_gguf
+    from .local_server import shared_server
+
+    if settings.model_path:
+        gguf = Path(settings.model_path).expanduser()
+        if not gguf.is_file():
+            raise SummarizerError(f"No GGUF file at {gguf} (from --model-path or SUMMARIZER_GGUF).")
+    else:
+        gguf = ensure_gguf(bundled_model(settings.local_model), cache_dir)
+    server = shared_server(
+        gguf, settings.model, log_path=cache_dir / "local-server.log", context_size=settings.context_size
+    )
+    return server.base_url

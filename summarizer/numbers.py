@@ -1,0 +1,119 @@
+"""Read casualty figures out of text: digits, number words, vague amounts, and their qualifiers.
+
+Used to check that every number the model reports is written in its evidence, and that the
+qualifier agrees with the words around it ("at least 16" -> at_least).
+
+Example:
+    >>> [(m.value, m.qualifier) for m in find_numbers("killing at least sixteen and wounding dozens")]
+    [(16, 'at_least'), (24, 'at_least')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+# Vague amounts become a lower bound, never an invented exact figure.
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_SINGLE = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a single": 1, "a": 1, "an": 1}
+
+_QUALIFIERS = [
+    (re.compile(r"\b(?:at least|no fewer than|not less than|a minimum of)\s*$", re.I), "at_least"),
+    (re.compile(r"\b(?:more than|over|upwards of|in excess of)\s*$", re.I), "more_than"),
+    (re.compile(r"\b(?:up to|as many as|at most|no more than)\s*$", re.I), "up_to"),
+    (re.compile(r"\b(?:about|around|some|nearly|almost|approximately|roughly|an estimated|close to)\s*$", re.I),
+     "about"),
+]  # fmt: skip
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d+\b)"
+    rf"|(?P<vague>\b(?:{'|'.join(_VAGUE)})\b)"
+    rf"|(?P<words>\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*\b)"
+    rf"|(?P<single>\b(?:a dozen|dozen)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: int
+    start: int
+    end: int
+    qualifier: str  # exact / at_least / about / up_to / more_than
+
+
+def _words_value(phrase: str) -> int | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    window = text[max(0, start - 30) : start]
+    for pattern, name in _QUALIFIERS:
+        if pattern.search(window):
+            return name
+    return "exact"
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every count written in ``text``, with the qualifier that precedes it."""
+    mentions = []
+    for match in _NUMBER.finditer(text):
+        kind = match.lastgroup
+        raw = match.group(0)
+        if kind == "digits":
+            value: int | None = int(raw.replace(",", ""))
+        elif kind == "vague":
+            mentions.append(NumberMention(_VAGUE[raw.lower()], match.start(), match.end(), "at_least"))
+            continue
+        elif kind == "single":
+            value = 12
+        else:
+            value = _words_value(raw)
+        if value is None:
+            continue
+        mentions.append(NumberMention(value, match.start(), match.end(), _qualifier_before(text, match.start())))
+    return mentions
+
+
+_NONE_STATED = re.compile(
+    r"\b(?:no (?:one|casualties|deaths|fatalities|injuries|victims)|nobody|none|without (?:casualties|injuries)"
+    r"|no(?:\s+\w+){0,2}\s+(?:was|were)\s+(?:killed|injured|hurt|wounded))\b",
+    re.IGNORECASE,
+)
+
+
+def supports(count: int, text: str) -> NumberMention | None:
+    """The mention in ``text`` that states ``count``, or None when the text does not state it."""
+    for mention in find_numbers(text):
+        if mention.value == count:
+            return mention
+    if count == 0 and (match := _NONE_STATED.search(text)):
+        return NumberMention(0, match.start(), match.end(), "exact")
+    if count == 1 and re.search(r"\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):
+        return NumberMention(1, 0, 0, "exact")
+    return None

@@ -1,0 +1,89 @@
+"""Render the Jinja prompt templates in ``prompts/`` with a sandboxed, strict environment.
+
+The article only ever enters as a variable: Jinja never parses it, so braces, ``{% %}`` or a fake
+end marker inside an article reach the model verbatim. The markers carry a code derived from the
+article's own hash, so an article cannot close them early.
+
+Example:
+    >>> article = Article.from_text("Two died. {{ not a template }}")
+    >>> "{{ not a template }}" in render_system(article)
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from .sentences import Sentence, split_sentences
+
+SECTIONS = ("overview", "conditions", "proposals", "casualties", "stakeholders")
+
+
+def prompts_dir() -> Path:
+    """Templates ship inside the wheel as ``summarizer/prompts``; a checkout keeps them at the top."""
+    packaged = Path(__file__).with_name("prompts")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(prompts_dir())),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+
+
+@cache
+def prompt_version() -> str:
+    """A short hash of every template file: it changes whenever any prompt text changes."""
+    digest = hashlib.sha256()
+    root = prompts_dir()
+    for path in sorted(root.rglob("*.j2")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article text, its numbered sentences, and the code that marks its boundaries."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    nonce: str
+
+    @classmethod
+    def from_text(cls, text: str) -> Article:
+        nonce = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        return cls(text=text, sentences=tuple(split_sentences(text)), nonce=nonce)
+
+    def sentence(self, number: int) -> Sentence | None:
+        if 1 <= number <= len(self.sentences):
+            return self.sentences[number - 1]
+        return None
+
+
+def render_system(article: Article) -> str:
+    """The shared prefix of every call: instructions, then the article as numbered sentences."""
+    return _environment().get_template("system.j2").render(sentences=article.sentences, nonce=article.nonce)
+
+
+def render_task(name: str, article: Article) -> str:
+    """The per-call instruction that follows the shared prefix (``tasks/<name>.j2`` or ``<name>.j2``)."""
+    template = f"tasks/{name}.j2" if name in SECTIONS else f"{name}.j2"
+    return _environment().get_template(template).render(nonce=article.nonce)
+
+
+def render_reask(article: Article, rejected: list[dict[str, str]]) -> str:
+    """The one combined re-ask: every item that failed verification, each with its problem."""
+    return _environment().get_template("reask.j2").render(rejected=rejected, nonce=article.nonce)

@@ -1,0 +1,272 @@
+"""The typed summary of one article: what the library returns and the CLI prints.
+
+Field descriptions are written for the model as much as for people: the content fields are the
+same objects the model fills (see ``drafts.py``), so their descriptions are part of the prompt.
+
+Example:
+    >>> from summarizer.schema import CasualtyReport
+    >>> CasualtyReport(killed=16, qualifier="at_least", evidence="killing at least 16").killed
+    16
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+# Length caps (characters) the model is held to. A local server turns them into its grammar, which
+# also stops a small model from looping on one string until it runs out of tokens.
+NAME = 120
+PHRASE = 240
+HEADLINE = 160
+SUMMARY = 900
+
+
+class Qualifier(str, Enum):
+    """How a reported figure is hedged in the text."""
+
+    exact = "exact"
+    at_least = "at_least"
+    about = "about"
+    up_to = "up_to"
+    more_than = "more_than"
+
+
+class Certainty(str, Enum):
+    stated = "stated"
+    reported = "reported"
+    alleged = "alleged"
+
+
+class ProposalStatus(str, Enum):
+    proposed = "proposed"
+    accepted = "accepted"
+    rejected = "rejected"
+    unknown = "unknown"
+
+
+class StakeholderKind(str, Enum):
+    person = "person"
+    state = "state"
+    organisation = "organisation"
+    group = "group"
+    other = "other"
+
+
+class Alignment(str, Enum):
+    """How the evidence was found in the article."""
+
+    exact = "exact"
+    fuzzy = "fuzzy"
+
+
+class Span(BaseModel):
+    """Character offsets ``[start, end)`` into the original article text."""
+
+    start: int
+    end: int
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(use_enum_values=True, extra="ignore")
+
+
+# --- content fields: what the model is asked to fill -------------------------------------------
+
+
+class ConditionFields(_Model):
+    party: str = Field(
+        max_length=NAME,
+        description="Who sets the condition (person, state or organisation), as named in the text.",
+    )
+    addressee: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="On whom the condition is set, as named in the text; null if not said.",
+    )
+    demand: str = Field(max_length=PHRASE, description="What is demanded, in a few words taken from the text.")
+    attribution: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Who reports this condition, e.g. 'three Russian sources, to Reuters'; null if the party says it.",
+    )
+    certainty: Certainty = Field(
+        default=Certainty.reported,
+        description="stated: the party says it itself; reported: others report it; alleged: the text hedges it.",
+    )
+
+
+class ProposalFields(_Model):
+    proposer: str = Field(max_length=NAME, description="Who makes the offer or plan, as named in the text.")
+    proposal: str = Field(max_length=PHRASE, description="What is proposed, in a few words taken from the text.")
+    addressee: str | None = Field(
+        default=None, max_length=NAME, description="To whom it is proposed; null if not said."
+    )
+    when: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="When it would happen, as written in the text; null if not said.",
+    )
+    where: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Where it would happen, as written in the text; null if not said.",
+    )
+    status: ProposalStatus = Field(
+        default=ProposalStatus.proposed, description="proposed, accepted, rejected, or unknown."
+    )
+    attribution: str | None = Field(
+        default=None, max_length=NAME, description="Who reports the proposal; null if the proposer says it."
+    )
+
+
+class CasualtyFields(_Model):
+    killed: int | None = Field(
+        default=None,
+        ge=0,
+        description="People killed in this incident, as a number; null if the text gives none.",
+    )
+    injured: int | None = Field(
+        default=None, ge=0, description="People injured or wounded, as a number; null if the text gives none."
+    )
+    qualifier: Qualifier = Field(
+        default=Qualifier.exact,
+        description="How the figure is hedged: 'at least 16' -> at_least, 'about 50' -> about, "
+        "'up to 10' -> up_to, 'more than 20' -> more_than, a plain number -> exact.",
+    )
+    date: str | None = Field(
+        default=None, max_length=NAME, description="When the incident happened, as written; null if not said."
+    )
+    location: str | None = Field(
+        default=None, max_length=NAME, description="Where it happened, as written; null if not said."
+    )
+    victims: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Who the victims were, as the text describes them; null if not said.",
+    )
+    perpetrator: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Who carried out the attack, as the text attributes it; null if not said.",
+    )
+    attribution: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Who reports the figure, e.g. 'Al Jazeera', 'the army'; null if not said.",
+    )
+
+
+class StakeholderFields(_Model):
+    name: str = Field(
+        max_length=NAME,
+        description="The name as written in the text: a person, state, organisation or group.",
+    )
+    kind: StakeholderKind = Field(description="person, state, organisation, group, or other.")
+    role: str | None = Field(
+        default=None,
+        max_length=NAME,
+        description="Their title or role, e.g. 'Russian Foreign Minister'; null if not said.",
+    )
+    position: str | None = Field(
+        default=None,
+        max_length=PHRASE,
+        description="Their stance or part in this story, in one short line; null if unclear.",
+    )
+
+
+# --- grounded items: content + evidence located in the article -----------------------------------
+
+
+class _Grounded(_Model):
+    evidence: str = Field(description="A verbatim quote from the article that supports this item.")
+    evidence_span: Span | None = Field(
+        default=None, description="Where the evidence is in the article, as character offsets."
+    )
+    alignment: Alignment | None = Field(
+        default=None,
+        description="exact: the quote is in the article as is; fuzzy: up to whitespace/case/punctuation.",
+    )
+
+
+class Condition(ConditionFields, _Grounded):
+    """A demand one party sets on another."""
+
+
+class Proposal(ProposalFields, _Grounded):
+    """An offer or plan on the table."""
+
+
+class CasualtyReport(CasualtyFields, _Grounded):
+    """One reported incident with people killed or injured (one entry per report, never summed)."""
+
+    injured_qualifier: Qualifier | None = Field(
+        default=None, description="Qualifier of the injured figure when it differs from the killed one."
+    )
+    reported_by_party: bool | None = Field(
+        default=None,
+        description="True when the text says the source of the figure is a party to the conflict.",
+    )
+
+
+class Stakeholder(StakeholderFields, _Grounded):
+    """A person, state, organisation or group involved in the story."""
+
+    aliases: list[str] = Field(default_factory=list, description="Other names the article uses for them.")
+
+
+class Usage(_Model):
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+class DroppedItem(_Model):
+    """An item the model proposed that could not be verified against the article."""
+
+    section: str
+    reason: str
+    item: dict[str, object]
+
+
+class SummaryMeta(_Model):
+    model: str
+    backend: str
+    mode: str
+    strategy: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    usage: Usage = Field(default_factory=Usage)
+    duration_s: float = 0.0
+    chunks: int = 1
+    dropped: list[DroppedItem] = Field(default_factory=list)
+
+
+class OverviewFields(_Model):
+    headline: str = Field(max_length=HEADLINE, description="A neutral, short headline (at most 15 words).")
+    summary: str = Field(
+        max_length=SUMMARY, description="Two to four neutral sentences saying what the article reports."
+    )
+
+
+class ArticleSummary(OverviewFields):
+    """A typed, attributed summary of one news article.
+
+    Example:
+        >>> from summarizer import summarize
+        >>> s = summarize(open("examples/articles/muc4_dev_0048.txt").read())  # doctest: +SKIP
+        >>> [(c.killed, c.qualifier) for c in s.casualties]  # doctest: +SKIP
+    """
+
+    conditions: list[Condition] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    casualties: list[CasualtyReport] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    meta: SummaryMeta

@@ -1,0 +1,122 @@
+"""Merge stakeholders that are the same actor under different names, deterministically.
+
+"Putin", "Vladimir Putin" and "Russian President Vladimir Putin" become one stakeholder: names are
+compared as sets of words without titles, and one set containing the other means the same actor.
+The kept name is the fullest one without a title; the others become aliases.
+
+Example:
+    >>> from summarizer.schema import Stakeholder
+    >>> merged = merge_stakeholders([
+    ...     Stakeholder(name="Putin", kind="person", evidence="Putin said"),
+    ...     Stakeholder(name="Vladimir Putin", kind="person", evidence="Vladimir Putin"),
+    ...     Stakeholder(name="Russian President Vladimir Putin", kind="person", role="President", evidence="x"),
+    ... ])
+    >>> [(s.name, s.aliases) for s in merged]
+    [('Vladimir Putin', ['Putin', 'Russian President Vladimir Putin'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .schema import Stakeholder
+
+_TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "secretary",
+        "general",
+        "gen",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "commander",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "major",
+        "sergeant",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "the",
+        "of",
+        "us",
+        "u.s.",
+        "former",
+        "acting",
+        "deputy",
+        "leader",
+    ]
+)
+_NATIONALITY = re.compile(r"^[a-z]+(?:ian|ean|ese|ish|an|i)$")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w.'-]+", name.lower()))
+
+
+def _core(name: str) -> frozenset[str]:
+    """The words of a name without titles; a nationality adjective before a title is dropped too."""
+    words = re.findall(r"[\w.'-]+", name.lower())
+    if any(word in _TITLES for word in words):
+        words = [w for w in words if w not in _TITLES and not _NATIONALITY.match(w)] or words
+    return frozenset(words)
+
+
+def _display_name(names: list[str]) -> str:
+    untitled = [n for n in names if not (_words(n) & _TITLES)]
+    return max(untitled or names, key=lambda n: (len(_words(n)), -names.index(n)))
+
+
+def merge_stakeholders(stakeholders: list[Stakeholder]) -> list[Stakeholder]:
+    """Group stakeholders whose title-free names contain one another; keep the first evidence."""
+    groups: list[list[Stakeholder]] = []
+    for stakeholder in stakeholders:
+        core = _core(stakeholder.name)
+        for group in groups:
+            if any(core <= _core(o.name) or _core(o.name) <= core for o in group) and core:
+                group.append(stakeholder)
+                break
+        else:
+            groups.append([stakeholder])
+
+    merged = []
+    for group in groups:
+        names = list(dict.fromkeys(s.name for s in group))
+        name = _display_name(names)
+        first = group[0]
+        merged.append(
+            first.model_copy(
+                update={
+                    "name": name,
+                    "role": next((s.role for s in group if s.role), None),
+                    "position": next((s.position for s in group if s.position), None),
+                    "aliases": [n for n in names if n != name],
+                }
+            )
+        )
+    return merged

@@ -99,11 +99,40 @@ def cli() -> None:
 @click.option("-o", "--output", help="Write here instead of stdout (written whole, atomically).")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
 @_backend_options
-def summarize_command(source: str, output: str | None, fmt: str, **backend: str | None) -> None:
+def summarize_command(source: str, output: str | None, fmt: str, **backend: Any) -> None:
     """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
+    settings = Settings.resolve(**backend)
     text = read_article(source)
-    summary = summarize(text, settings=Settings.resolve(**backend))
+    summary = summarize(text, settings=settings)
     write_output(_render(summary, fmt), output)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
+@click.option("--report", default="eval-report.md", show_default=True, help="Markdown report (JSON beside it).")
+@click.option("--baseline-only", is_flag=True, help="Score only the rule baseline (no LLM calls).")
+@_backend_options
+def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool, **backend: Any) -> None:
+    """Score the summarizer on GOLD (JSONL with id, text, gold); resumes an interrupted run."""
+    from rich.console import Console
+
+    from .evaluate import baseline_row, load_gold, print_table, score_records, write_reports
+    from .scoring import aggregate
+
+    settings = Settings.resolve(**backend)
+    records = load_gold(Path(gold), limit)
+    console = Console(stderr=True)
+    rows = {"rule baseline": baseline_row(records)}
+    if not baseline_only:
+        report_path = Path(report)
+        results = report_path.with_suffix(".results.jsonl")
+        scores = list(score_records(records, lambda text: summarize(text, settings=settings), results, console))
+        rows[f"{settings.model} ({settings.strategy})"] = aggregate(scores)
+    floor = rows["rule baseline"]["floor_all_zero"]
+    command = "summarizer eval " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "summarizer eval"
+    write_reports(Path(report), rows, command=command, floor=floor)
+    print_table(console, rows)
 
 
 @cli.command("schema")

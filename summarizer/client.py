@@ -8,6 +8,7 @@ article's budget.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +19,7 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from .config import Settings
-from .errors import ExtractionError, SummarizerError, TokenBudgetExceeded
+from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
 from .schema import Usage
 from .transport import TransportRetry
 
@@ -129,12 +130,14 @@ def backend_url(settings: Settings, cache_dir: Path) -> str | None:
     if settings.backend != "local":
         return settings.base_url
     from .local_model import bundled_model, ensure_gguf
-    from .local_server import shared_server
+    from .local_server import MISSING_EXTRA, shared_server
 
+    if importlib.util.find_spec("llama_cpp") is None:
+        raise ConfigurationError(MISSING_EXTRA)
     if settings.model_path:
         gguf = Path(settings.model_path).expanduser()
         if not gguf.is_file():
-            raise SummarizerError(f"No GGUF file at {gguf} (from --model-path or SUMMARIZER_GGUF).")
+            raise ConfigurationError(f"No GGUF file at {gguf} (from --model-path or SUMMARIZER_GGUF).")
     else:
         gguf = ensure_gguf(bundled_model(settings.local_model), cache_dir)
     server = shared_server(

@@ -3,15 +3,16 @@
 For every setting: an explicit argument (Python keyword or CLI flag) beats the environment variable,
 which beats the default. Environment variables are read here and nowhere else.
 
-| setting      | argument / flag          | environment                                   | default                    |
-|--------------|--------------------------|-----------------------------------------------|----------------------------|
-| base_url     | ``--base-url``           | ``SUMMARIZER_BASE_URL``, then ``OPENAI_BASE_URL`` | none: embedded local model |
-| api_key      | ``--api-key``            | ``OPENAI_API_KEY``                            | none                       |
-| model        | ``--model``              | ``SUMMARIZER_MODEL``                          | per backend                |
-| mode         | ``--mode``               | ``SUMMARIZER_MODE``                           | json (local), tools (else) |
-| local_model  | ``--local-model``        | ``SUMMARIZER_LOCAL_MODEL``                    | ``qwen2.5-coder-1.5b``     |
-| model_path   | ``--model-path``         | ``SUMMARIZER_GGUF``                           | the bundled GGUF           |
-| strategy     | ``--strategy``           | ``SUMMARIZER_STRATEGY``                       | ``cited``                  |
+| setting     | argument / flag   | environment                                     | default                |
+|-------------|-------------------|-------------------------------------------------|------------------------|
+| base_url    | ``--base-url``    | ``SUMMARIZER_BASE_URL``, then ``OPENAI_BASE_URL`` | none: embedded model |
+| api_key     | (Python only)     | ``OPENAI_API_KEY``                              | none                   |
+| model       | ``--model``       | ``SUMMARIZER_MODEL``                            | per backend            |
+| mode        | ``--mode``        | ``SUMMARIZER_MODE``                             | json local, else tools |
+| local_model | ``--local-model`` | ``SUMMARIZER_LOCAL_MODEL``                      | ``qwen2.5-coder-1.5b`` |
+| model_path  | ``--model-path``  | ``SUMMARIZER_GGUF``                             | the bundled GGUF       |
+| strategy    | ``--strategy``    | ``SUMMARIZER_STRATEGY``                         | ``cited``              |
+| context     | (Python only)     | ``SUMMARIZER_CONTEXT_SIZE`` (tokens)            | 8192                   |
 
 Example:
     >>> s = Settings.resolve(model="gpt-4o-mini", environ={"OPENAI_API_KEY": "sk-x"})
@@ -121,6 +122,9 @@ class Settings:
         if chosen_strategy not in STRATEGIES:
             raise ConfigurationError(f"Unknown strategy {chosen_strategy!r}: choose one of {', '.join(STRATEGIES)}.")
 
+        context = pick(None, "SUMMARIZER_CONTEXT_SIZE")
+        if context is not None and not context.isdigit():
+            raise ConfigurationError(f"SUMMARIZER_CONTEXT_SIZE must be a number of tokens, not {context!r}.")
         settings = cls(
             backend=backend,
             model=chosen_model,
@@ -130,6 +134,7 @@ class Settings:
             api_key=api_key,
             local_model=local_model,
             model_path=model_path,
+            **({"context_size": int(context)} if context else {}),
         )
         if overrides:
             settings = replace(settings, **overrides)  # type: ignore[arg-type]

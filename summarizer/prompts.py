@@ -61,11 +61,12 @@ class Article:
     text: str
     sentences: tuple[Sentence, ...]
     nonce: str
+    offset: int = 0  # where ``text`` starts in the full article (non-zero for a chunk of a long one)
 
     @classmethod
-    def from_text(cls, text: str) -> Article:
+    def from_text(cls, text: str, offset: int = 0) -> Article:
         nonce = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-        return cls(text=text, sentences=tuple(split_sentences(text)), nonce=nonce)
+        return cls(text=text, sentences=tuple(split_sentences(text)), nonce=nonce, offset=offset)
 
     def sentence(self, number: int) -> Sentence | None:
         if 1 <= number <= len(self.sentences):

@@ -91,7 +91,7 @@ class ConditionFields(_Model):
     attribution: str | None = Field(
         default=None,
         max_length=NAME,
-        description="Who reports this condition, e.g. 'three Russian sources, to Reuters'; null if the party says it.",
+        description="Who reports this condition, e.g. 'officials, to a newspaper'; null if the party says it.",
     )
     certainty: Certainty = Field(
         default=Certainty.reported,
@@ -134,8 +134,8 @@ class CasualtyFields(_Model):
     )
     qualifier: Qualifier = Field(
         default=Qualifier.exact,
-        description="How the figure is hedged: 'at least 16' -> at_least, 'about 50' -> about, "
-        "'up to 10' -> up_to, 'more than 20' -> more_than, a plain number -> exact.",
+        description="How the figure is hedged: 'at least N' -> at_least, 'about N' -> about, "
+        "'up to N' -> up_to, 'more than N' -> more_than, a plain number -> exact.",
     )
     date: str | None = Field(
         default=None, max_length=NAME, description="When the incident happened, as written; null if not said."
@@ -156,7 +156,7 @@ class CasualtyFields(_Model):
     attribution: str | None = Field(
         default=None,
         max_length=NAME,
-        description="Who reports the figure, e.g. 'Al Jazeera', 'the army'; null if not said.",
+        description="Who reports the figure, e.g. 'police', 'the hospital'; null if not said.",
     )
 
 
@@ -169,7 +169,7 @@ class StakeholderFields(_Model):
     role: str | None = Field(
         default=None,
         max_length=NAME,
-        description="Their title or role, e.g. 'Russian Foreign Minister'; null if not said.",
+        description="Their title or role, e.g. 'interior minister'; null if not said.",
     )
     position: str | None = Field(
         default=None,

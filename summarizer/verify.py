@@ -9,11 +9,13 @@ another sentence that does, the citation moves there: the figure is still read f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from .baseline import count_casualties
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import supports
@@ -36,12 +38,13 @@ class Rejected:
     section: str
     draft: Cited
     reason: str
+    reask: bool = True  # False: off topic, not worth another call
 
 
-def _evidence(sentence: Sentence) -> dict[str, Any]:
+def _evidence(sentence: Sentence, offset: int) -> dict[str, Any]:
     return {
         "evidence": sentence.text,
-        "evidence_span": Span(start=sentence.start, end=sentence.end),
+        "evidence_span": Span(start=offset + sentence.start, end=offset + sentence.end),
         "alignment": "exact",
     }
 
@@ -57,36 +60,149 @@ def _sentence_holding(article: Article, figure_text: str) -> Sentence | None:
     return None
 
 
-def _check_casualty(draft: CasualtyDraft, sentence: Sentence, article: Article) -> tuple[Sentence, str | None]:
-    """Find a sentence that states the draft's figures; return it and a failure reason, if any."""
-    if draft.killed is None and draft.injured is None:
+# A casualty sentence must say someone was harmed: exchanged prisoners or deployed troops are not casualties.
+_HARM = re.compile(
+    r"\b(?:kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
+    r"|wound\w*|injur\w*|hurt|casualt\w*|victims?|shot|assassinat\w*|execut\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _check_casualty(
+    killed: int | None, injured: int | None, figure_text: str, sentence: Sentence, article: Article
+) -> tuple[Sentence, str | None]:
+    """Find a sentence that states the figures; return it and a failure reason, if any."""
+    if killed is None and injured is None:
         return sentence, "gives neither a killed nor an injured figure"
     candidates = [sentence]
-    moved = _sentence_holding(article, draft.figure_text) if draft.figure_text else None
+    moved = _sentence_holding(article, figure_text) if figure_text else None
     if moved is not None and moved.number != sentence.number:
         candidates.append(moved)
     for candidate in candidates:
-        if all(count is None or supports(count, candidate.text) for count in (draft.killed, draft.injured)):
+        if not _HARM.search(candidate.text):
+            continue
+        if all(count is None or supports(count, candidate.text) for count in (killed, injured)):
             return candidate, None
-    missing = [f"{name} {count}" for name, count in (("killed", draft.killed), ("injured", draft.injured))
+    if not _HARM.search(sentence.text):
+        return sentence, f"sentence [{sentence.number}] reports no one killed or injured"
+    missing = [f"{name} {count}" for name, count in (("killed", killed), ("injured", injured))
                if count is not None and not supports(count, sentence.text)]  # fmt: skip
     return sentence, f"{' and '.join(missing)} not written in sentence [{sentence.number}]"
 
 
-def verify_item(section: str, draft: Cited, article: Article) -> BaseModel | Rejected:
-    """A grounded item for ``draft``, or the reason it was rejected."""
+# Fields that name something the article must itself name: the item's subject is rejected when it is
+# not in the article; an optional detail that is not in the article is cleared (never invented).
+SUBJECT_FIELDS = {"conditions": "party", "proposals": "proposer", "stakeholders": "name"}
+DETAIL_FIELDS = ("addressee", "when", "where", "date", "location", "victims", "perpetrator")
+# Descriptions the model composes ("three sources, to a newspaper", "mayor of Quinchia"): every content
+# word must come from the article, or the field is cleared (small models copy examples from the prompt).
+COMPOSED_FIELDS = ("attribution", "role")
+REQUIRED_TEXT = ("demand", "proposal")
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "and",
+        "or",
+        "from",
+        "with",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+    ]
+)
+# A condition or proposal must be stated by its sentence: small models fill every list they are asked
+# for, turning a killing into a "demand". Such items are off topic, dropped without a re-ask.
+_TOPIC = {
+    "conditions": re.compile(
+        r"\b(?:demand\w*|condition\w*|terms?|requir\w*|insist\w*|only if|unless|must|ultimatum|urg\w*"
+        r"|calls? (?:on|for)|called (?:on|for)|pledg\w*|in exchange|provided that|want\w*|ask\w*|refus\w*)\b",
+        re.IGNORECASE,
+    ),
+    "proposals": re.compile(
+        r"\b(?:propos\w*|offer\w*|suggest\w*|plan\w*|invit\w*|talks?|negotiat\w*|meet\w*|ceasefire|truce"
+        r"|review|dialogue|agree\w*|accept\w*|reject\w*|willing|ready to|calls? for|called for|appeal\w*)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _in_article(value: str, article: Article) -> bool:
+    return ground_evidence(value, article.text) is not None or value.lower() in article.text.lower()
+
+
+def _words_in_article(value: str, article: Article) -> bool:
+    words = set(re.findall(r"[a-z0-9]+", article.text.lower()))
+    return all(w in words for w in re.findall(r"[a-z0-9]+", value.lower()) if w not in _STOPWORDS)
+
+
+def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str]) -> None:
+    """Null every optional detail the article does not support, noting each one."""
+    for name, value in fields.items():
+        if not isinstance(value, str) or name in REQUIRED_TEXT:
+            continue
+        unsupported = (
+            article.nonce in value  # the model echoed the prompt instead of describing the article
+            or (name in DETAIL_FIELDS and not _in_article(value, article))
+            or (name in COMPOSED_FIELDS and not _words_in_article(value, article))
+        )
+        if unsupported:
+            fields[name] = None
+            notes.append(f"cleared: {name} {value!r} is not in the article")
+
+
+def verify_item(section: str, draft: Cited, article: Article, notes: list[str] | None = None) -> BaseModel | Rejected:
+    """A grounded item for ``draft``, or the reason it was rejected.
+
+    Details the article does not contain are set to null, and figures corrected from the cited
+    sentence, each named in ``notes``.
+    """
+    notes = [] if notes is None else notes
     sentence = article.sentence(draft.sentence)
     if sentence is None:
         return Rejected(section, draft, f"cites sentence [{draft.sentence}], which does not exist")
+    topic = _TOPIC.get(section)
+    if topic is not None and not topic.search(sentence.text):
+        return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     fields = draft.model_dump(exclude={"sentence", "figure_text"})
+    subject = SUBJECT_FIELDS.get(section)
+    if subject and not _in_article(fields[subject], article):
+        return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
+    if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
+        return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
+    _clear_unsupported(fields, article, notes)
     if isinstance(draft, CasualtyDraft):
-        sentence, reason = _check_casualty(draft, sentence, article)
+        killed_count, injured_count = draft.killed, draft.injured
+        sentence_for_figures, reason = _check_casualty(
+            killed_count, injured_count, draft.figure_text, sentence, article
+        )
+        if reason and _HARM.search(sentence.text):
+            # Evidence first: the model found the right sentence but misread it; read the figures from it.
+            rule_killed, rule_injured = count_casualties(sentence.text)
+            if rule_killed or rule_injured:
+                killed_count, injured_count = rule_killed or None, rule_injured or None
+                notes.append(
+                    f"corrected: {reason}; read killed {killed_count}, injured {injured_count} from it instead"
+                )
+                sentence_for_figures, reason = sentence, None
         if reason:
             return Rejected(section, draft, reason)
-        killed = supports(draft.killed, sentence.text) if draft.killed is not None else None
-        injured = supports(draft.injured, sentence.text) if draft.injured is not None else None
+        sentence = sentence_for_figures
+        fields["killed"], fields["injured"] = killed_count, injured_count
+        killed = supports(killed_count, sentence.text) if killed_count is not None else None
+        injured = supports(injured_count, sentence.text) if injured_count is not None else None
         stated = killed or injured
         fields["qualifier"] = stated.qualifier if stated else "exact"
         if killed and injured and injured.qualifier != killed.qualifier:
             fields["injured_qualifier"] = injured.qualifier
-    return GROUNDED_TYPES[section].model_validate({**fields, **_evidence(sentence)})
+    return GROUNDED_TYPES[section].model_validate({**fields, **_evidence(sentence, article.offset)})

@@ -1,0 +1,163 @@
+"""``summarizer eval``: run the summarizer over gold articles, score it, and write reports.
+
+Records are taken in file order (``--limit N`` = the first N). Each finished record is appended to
+``<report>.results.jsonl`` at once (flushed, fsynced), so an interrupted run resumes where it
+stopped. The rule baseline is scored on the same records as the reference row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .baseline import count_casualties
+from .errors import InputError, ProviderAuthError, SummarizerError
+from .schema import ArticleSummary
+from .scoring import RecordScore, aggregate, score_counts, score_summary
+
+COLUMNS = [
+    ("records", "n"),
+    ("killed_exact", "killed exact"),
+    ("killed_within_one", "killed ±1"),
+    ("injured_exact", "injured exact"),
+    ("both_exact", "both exact"),
+    ("both_exact_nonzero", "both exact, non-zero gold"),
+    ("actor_recall", "actor recall"),
+    ("actor_precision", "actor precision"),
+    ("grounded_share", "grounded"),
+    ("numbers_not_in_text", "numbers not in text"),
+    ("prompt_tokens_per_article", "prompt tok/article"),
+    ("completion_tokens_per_article", "completion tok/article"),
+    ("seconds_per_article", "s/article"),
+    ("failed", "failed"),
+]
+
+
+def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise InputError(f"No such gold file: {path}")
+    records = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
+            if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
+                raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
+            records.append(record)
+            if limit is not None and len(records) >= limit:
+                break
+    return records
+
+
+def _done(results: Path) -> dict[str, RecordScore]:
+    """Scores already on disk; a torn last line from a killed run is ignored (and redone)."""
+    done: dict[str, RecordScore] = {}
+    if results.is_file():
+        for line in results.read_text(encoding="utf-8").splitlines():
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            done[data["id"]] = RecordScore(**data)
+    return done
+
+
+def _append(results: Path, score: RecordScore) -> None:
+    with results.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(asdict(score), ensure_ascii=False) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _repair(results: Path) -> None:
+    # Drop a torn last line so the next append starts on a fresh line.
+    if results.is_file():
+        data = results.read_bytes()
+        if data and not data.endswith(b"\n"):
+            results.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+def score_records(
+    records: list[dict[str, Any]],
+    summarize_fn: Callable[[str], ArticleSummary],
+    results: Path,
+    console: Console | None = None,
+) -> Iterator[RecordScore]:
+    """Score every record, resuming from ``results``; per-article failures are scored as failures."""
+    _repair(results)
+    done = _done(results)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("eta"), TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("summarizing", total=len(records))
+        for record in records:
+            if record["id"] in done:
+                progress.advance(task)
+                yield done[record["id"]]
+                continue
+            started = time.monotonic()
+            try:
+                summary = summarize_fn(record["text"])
+                score = score_summary(record, summary, round(time.monotonic() - started, 2))
+            except ProviderAuthError:
+                raise  # no point going on: every other record would fail the same way
+            except SummarizerError as exc:
+                score = RecordScore(id=record["id"], error=type(exc).__name__, seconds=time.monotonic() - started)
+            _append(results, score)
+            progress.advance(task)
+            yield score
+
+
+def baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
+    return aggregate([score_counts(r, *count_casualties(r["text"])) for r in records])
+
+
+def markdown_table(rows: dict[str, dict[str, Any]]) -> str:
+    header = "| system | " + " | ".join(label for _, label in COLUMNS) + " |"
+    rule = "|---|" + "---|" * len(COLUMNS)
+    lines = [header, rule]
+    for name, row in rows.items():
+        cells = ["–" if row.get(key) is None else str(row[key]) for key, _ in COLUMNS]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_reports(report: Path, rows: dict[str, dict[str, Any]], *, command: str, floor: Any) -> None:
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.with_suffix(".json").write_text(json.dumps({"command": command, "rows": rows}, indent=2) + "\n")
+    body = [
+        "# Evaluation report",
+        "",
+        f"Command: `{command}`",
+        "",
+        markdown_table(rows),
+        "",
+        f"Floor: always answering 0 killed and 0 injured scores {floor} on both exact for these records.",
+        "Casualty scores skip records whose gold is null (plural or a range); actor matching: see scoring.py.",
+        "",
+    ]
+    report.write_text("\n".join(body), encoding="utf-8")
+
+
+def print_table(console: Console, rows: dict[str, dict[str, Any]]) -> None:
+    # Metrics down, systems across: fits a terminal.
+    table = Table(title="evaluation")
+    table.add_column("metric")
+    for name in rows:
+        table.add_column(name, justify="right")
+    for key, label in COLUMNS:
+        table.add_row(label, *["–" if row.get(key) is None else str(row[key]) for row in rows.values()])
+    console.print(table)

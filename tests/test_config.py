@@ -1,0 +1,49 @@
+import pytest
+
+from summarizer import ConfigurationError, Settings
+from summarizer.config import DEFAULT_LOCAL_MODEL, cache_dir
+
+
+def test_no_endpoint_means_the_embedded_model() -> None:
+    s = Settings.resolve(environ={})
+    assert (s.backend, s.model, s.mode, s.strategy) == ("local", DEFAULT_LOCAL_MODEL, "json", "cited")
+
+
+def test_api_key_alone_means_openai_with_tools() -> None:
+    s = Settings.resolve(environ={"OPENAI_API_KEY": "sk-test"})
+    assert (s.backend, s.model, s.mode) == ("openai", "gpt-4o-mini", "tools")
+
+
+def test_explicit_beats_environment_beats_default() -> None:
+    env = {
+        "OPENAI_API_KEY": "sk-env",
+        "SUMMARIZER_MODEL": "env-model",
+        "SUMMARIZER_MODE": "md_json",
+        "SUMMARIZER_BASE_URL": "http://summarizer-env/v1",
+        "OPENAI_BASE_URL": "http://openai-env/v1",
+    }
+    from_env = Settings.resolve(environ=env)
+    assert (from_env.model, from_env.mode, from_env.base_url) == ("env-model", "md_json", "http://summarizer-env/v1")
+    explicit = Settings.resolve(model="m", mode="json", base_url="http://flag/v1", environ=env)
+    assert (explicit.model, explicit.mode, explicit.base_url) == ("m", "json", "http://flag/v1")
+
+
+def test_openai_base_url_is_the_fallback() -> None:
+    s = Settings.resolve(environ={"OPENAI_BASE_URL": "http://vllm:8000/v1"})
+    assert (s.backend, s.base_url) == ("openai-compatible", "http://vllm:8000/v1")
+
+
+def test_model_path_names_the_local_model() -> None:
+    s = Settings.resolve(environ={"SUMMARIZER_GGUF": "/models/mistral.gguf"})
+    assert (s.backend, s.model, s.model_path) == ("local", "mistral.gguf", "/models/mistral.gguf")
+
+
+@pytest.mark.parametrize("kwargs", [{"mode": "xml"}, {"strategy": "magic"}, {"mode": "json_schema"}])
+def test_bad_settings_are_configuration_errors(kwargs: dict) -> None:
+    with pytest.raises(ConfigurationError):
+        Settings.resolve(environ={}, **kwargs)
+
+
+def test_cache_dir_order(tmp_path) -> None:
+    assert cache_dir({"SUMMARIZER_CACHE_DIR": str(tmp_path)}) == tmp_path
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "summarizer"

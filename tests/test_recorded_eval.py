@@ -1,0 +1,60 @@
+"""The evaluation harness over ten MUC-4 articles, replayed from a cassette of the recorded run.
+
+The scores must equal the ones the recorded run produced (``snapshots/eval_sample10.json``): any
+change to prompts, verification or scoring shows up here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import Settings, summarize
+from summarizer.evaluate import baseline_row, load_gold, score_records
+from summarizer.scoring import aggregate
+
+DATA = Path(__file__).parent / "data" / "muc4_dev_sample10.jsonl"
+SNAPSHOT = Path(__file__).parent / "snapshots" / "eval_sample10.json"
+
+# Re-derive snapshots from the existing cassettes after a change to post-processing only (no new requests).
+UPDATE_SNAPSHOTS = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+
+pytestmark = [pytest.mark.cassette, pytest.mark.vcr]
+
+
+def test_eval_scores_equal_the_recorded_run(
+    llm_settings: Settings, played_all: Any, recording: bool, tmp_path: Path
+) -> None:
+    records = load_gold(DATA)
+    scores = list(score_records(records, lambda text: summarize(text, settings=llm_settings), tmp_path / "r.jsonl"))
+    row = aggregate(scores)
+    row.pop("seconds_per_article")
+    result = {"summarizer": row, "rule baseline": baseline_row(records)}
+    if recording or UPDATE_SNAPSHOTS:
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    assert result == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    assert row["numbers_not_in_text"] == 0
+
+
+def test_eval_resumes_without_redoing_records(tmp_path: Path) -> None:
+    records = load_gold(DATA, limit=3)
+    results = tmp_path / "r.jsonl"
+    calls: list[str] = []
+
+    def failing(text: str):
+        calls.append(text)
+        from summarizer import ExtractionError
+
+        raise ExtractionError("no")
+
+    assert [s.error for s in score_records(records[:2], failing, results)] == ["ExtractionError"] * 2
+    with results.open("a") as out:
+        out.write('{"id": "torn')  # a run killed mid-line
+    again = list(score_records(records, failing, results))
+    assert len(again) == 3 and len(calls) == 3  # only the third record was run again
+    assert len(results.read_text().splitlines()) == 3

@@ -1,0 +1,91 @@
+"""End-to-end summaries replayed from cassettes recorded against the bundled local model.
+
+Each article in ``examples/articles`` was summarized once by the real llama.cpp server; the cassette
+holds those HTTP exchanges and ``snapshots/`` the summary the code made of them. Replaying checks
+that the pipeline still sends byte-identical requests (prompts, schema, order), that every piece of
+evidence is a real span of the article, that every casualty number is written in its evidence, and
+that the result equals the recorded one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, Field
+
+from summarizer import ArticleSummary, Settings, summarize
+from summarizer.client import LLMClient
+from summarizer.numbers import supports
+from summarizer.schema import Usage
+
+from .conftest import ARTICLES
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+ARTICLE_NAMES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+
+# Re-derive snapshots from the existing cassettes after a change to post-processing only (no new requests).
+UPDATE_SNAPSHOTS = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+
+pytestmark = [pytest.mark.cassette, pytest.mark.vcr]
+
+
+def _comparable(summary: ArticleSummary) -> dict[str, Any]:
+    data = summary.model_dump(mode="json")
+    data["meta"].pop("duration_s")
+    return data
+
+
+def assert_grounded(summary: ArticleSummary, text: str) -> None:
+    for section in ("conditions", "proposals", "casualties", "stakeholders"):
+        for item in getattr(summary, section):
+            assert item.evidence_span is not None, (section, item)
+            assert text[item.evidence_span.start : item.evidence_span.end] == item.evidence, (section, item)
+    for report in summary.casualties:
+        for count in (report.killed, report.injured):
+            if count is not None:
+                assert supports(count, report.evidence), (count, report.evidence)
+
+
+@pytest.mark.parametrize("name", ARTICLE_NAMES)
+def test_summary(name: str, llm_settings: Settings, played_all: Any, recording: bool) -> None:
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    summary = summarize(text, settings=llm_settings)
+
+    assert summary.headline and summary.summary
+    assert summary.meta.model == "qwen2.5-coder-1.5b"
+    assert summary.meta.usage.requests == len(played_all.data) or recording
+    assert summary.meta.usage.prompt_tokens > 0
+    assert_grounded(summary, text)
+
+    snapshot = SNAPSHOTS / f"{name}.json"
+    if recording or UPDATE_SNAPSHOTS:
+        SNAPSHOTS.mkdir(exist_ok=True)
+        snapshot.write_text(json.dumps(_comparable(summary), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _comparable(summary) == json.loads(snapshot.read_text(encoding="utf-8"))
+
+
+class TerseHeadline(BaseModel):
+    """A headline of at most three words."""
+
+    headline: str = Field(max_length=20, description="At most three words.")
+
+
+def test_validation_failure_is_reasked_once(llm_settings: Settings, played_all: Any, recording: bool) -> None:
+    """A schema violation is fed back once (instructor re-ask); the second answer is used."""
+    client = LLMClient(llm_settings, base_url=llm_settings.base_url)
+    usage = Usage()
+    text = (ARTICLES / "muc4_dev_0644.txt").read_text(encoding="utf-8")
+    messages = [
+        {"role": "system", "content": "You write headlines for a newsroom. Answer in JSON."},
+        {"role": "user", "content": f"Write a headline for this article:\n\n{text}"},
+    ]
+    answer = client.extract(messages, TerseHeadline, usage=usage)
+    assert len(answer.headline) <= 20
+    assert usage.requests == 2  # the first answer was too long, the re-ask fixed it
+    if not recording:
+        second = json.loads(played_all.requests[1].body)
+        assert "headline" in json.dumps(second["messages"][-1])

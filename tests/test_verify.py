@@ -1,0 +1,93 @@
+from summarizer.drafts import CasualtyDraft, ConditionDraft, StakeholderDraft
+from summarizer.prompts import Article
+from summarizer.verify import Rejected, verify_item
+
+TEXT = (
+    "Rebels set terms on Monday. "
+    "They demand that troops leave the harbour. "
+    "Shelling on Saturday killed at least 12 people and injured about 40, the hospital said. "
+    "Separately, 85 detainees were exchanged."
+)
+ARTICLE = Article.from_text(TEXT)
+
+
+def casualty(**fields) -> CasualtyDraft:
+    return CasualtyDraft.model_validate({"sentence": 3, "figure_text": "killed at least 12 people", **fields})
+
+
+def test_grounded_casualty_reads_qualifiers_from_the_text() -> None:
+    item = verify_item("casualties", casualty(killed=12, injured=40, qualifier="exact"), ARTICLE)
+    assert not isinstance(item, Rejected)
+    assert (item.killed, item.qualifier, item.injured, item.injured_qualifier) == (12, "at_least", 40, "about")
+    assert TEXT[item.evidence_span.start : item.evidence_span.end] == item.evidence
+    assert item.alignment == "exact"
+
+
+def test_misread_number_is_read_again_from_the_cited_sentence() -> None:
+    notes: list[str] = []
+    item = verify_item("casualties", casualty(killed=16), ARTICLE, notes)
+    assert (item.killed, item.injured) == (12, 40)
+    assert notes == ["corrected: killed 16 not written in sentence [3]; read killed 12, injured 40 from it instead"]
+
+
+def test_invented_number_without_a_figure_in_the_sentence_is_rejected() -> None:
+    article = Article.from_text("Rebels attacked the town. Many people died in the fighting.")
+    result = verify_item("casualties", casualty(sentence=2, killed=16, figure_text="Many people died"), article)
+    assert isinstance(result, Rejected)
+    assert result.reason == "killed 16 not written in sentence [2]"
+
+
+def test_a_condition_needs_a_sentence_that_states_one() -> None:
+    result = verify_item("conditions", ConditionDraft(sentence=3, party="Shelling", demand="x"), ARTICLE)
+    assert isinstance(result, Rejected) and not result.reask
+    assert result.reason == "sentence [3] states no condition"
+
+
+def test_exchanged_prisoners_are_not_casualties() -> None:
+    result = verify_item("casualties", casualty(sentence=4, killed=85, figure_text="85 detainees"), ARTICLE)
+    assert isinstance(result, Rejected)
+    assert result.reason == "sentence [4] reports no one killed or injured"
+
+
+def test_citation_moves_to_the_sentence_that_holds_the_figure() -> None:
+    result = verify_item("casualties", casualty(sentence=2, killed=12), ARTICLE)
+    assert not isinstance(result, Rejected)
+    assert result.evidence.startswith("Shelling on Saturday killed at least 12")
+
+
+def test_missing_sentence_is_rejected() -> None:
+    draft = ConditionDraft(sentence=9, party="Rebels", demand="troops leave")
+    result = verify_item("conditions", draft, ARTICLE)
+    assert isinstance(result, Rejected) and "does not exist" in result.reason
+
+
+def test_invented_subject_is_rejected_and_invented_detail_cleared() -> None:
+    assert isinstance(
+        verify_item("stakeholders", StakeholderDraft(sentence=1, name="Acme Corp", kind="organisation"), ARTICLE),
+        Rejected,
+    )
+    cleared: list[str] = []
+    item = verify_item("casualties", casualty(killed=12, location="Istanbul"), ARTICLE, cleared)
+    assert item.location is None
+    assert cleared == ["cleared: location 'Istanbul' is not in the article"]
+
+
+def test_composed_details_need_the_articles_words() -> None:
+    notes: list[str] = []
+    item = verify_item("casualties", casualty(killed=12, attribution="police"), ARTICLE, notes)
+    assert item.attribution is None
+    assert notes == ["cleared: attribution 'police' is not in the article"]
+    assert verify_item("casualties", casualty(killed=12, attribution="the hospital"), ARTICLE).attribution == (
+        "the hospital"
+    )
+
+
+def test_an_echoed_prompt_is_never_published() -> None:
+    echo = f"It lies between the two markers carrying the code {ARTICLE.nonce}"
+    notes: list[str] = []
+    item = verify_item(
+        "stakeholders", StakeholderDraft(sentence=1, name="Rebels", kind="group", position=echo), ARTICLE, notes
+    )
+    assert item.position is None
+    result = verify_item("conditions", ConditionDraft(sentence=2, party="They", demand=echo), ARTICLE)
+    assert isinstance(result, Rejected) and result.reason == "repeats the prompt instead of the article"

@@ -137,6 +137,13 @@ _TOPIC = {
 }
 
 
+def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
+    """The cited sentence if it names the stakeholder, else the first sentence that does."""
+    if name.lower() in cited.text.lower():
+        return cited
+    return next((s for s in article.sentences if name.lower() in s.text.lower()), cited)
+
+
 def _in_article(value: str, article: Article) -> bool:
     return ground_evidence(value, article.text) is not None or value.lower() in article.text.lower()
 
@@ -181,6 +188,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)
+    if section == "stakeholders":
+        sentence = _sentence_naming(fields["name"], sentence, article)
     if isinstance(draft, CasualtyDraft):
         killed_count, injured_count = draft.killed, draft.injured
         sentence_for_figures, reason = _check_casualty(

@@ -91,3 +91,8 @@ def test_an_echoed_prompt_is_never_published() -> None:
     assert item.position is None
     result = verify_item("conditions", ConditionDraft(sentence=2, party="They", demand=echo), ARTICLE)
     assert isinstance(result, Rejected) and result.reason == "repeats the prompt instead of the article"
+
+
+def test_a_stakeholder_is_cited_where_it_is_named() -> None:
+    item = verify_item("stakeholders", StakeholderDraft(sentence=4, name="hospital", kind="organisation"), ARTICLE)
+    assert item.evidence.startswith("Shelling on Saturday")

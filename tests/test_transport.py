@@ -115,3 +115,15 @@ def test_500_then_200_succeeds_and_counts_one_request() -> None:
 def test_openai_client_itself_never_retries() -> None:
     client = _client(lambda request: httpx.Response(200, json=completion()))
     assert client._openai.max_retries == 0
+
+
+def test_token_budget_ends_the_article_instead_of_looping() -> None:
+    from summarizer import TokenBudgetExceeded
+
+    client = _client(lambda request: httpx.Response(200, json=completion()), max_tokens_per_article=20)
+    usage = Usage()
+    client.extract([{"role": "user", "content": "x"}], Overview, usage=usage)  # 15 tokens used
+    client.extract([{"role": "user", "content": "x"}], Overview, usage=usage)  # 30: over budget now
+    with pytest.raises(TokenBudgetExceeded, match="budget of 20 tokens"):
+        client.extract([{"role": "user", "content": "x"}], Overview, usage=usage)
+    assert usage.requests == 2

@@ -24,7 +24,6 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000}
 # Vague amounts become a lower bound, never an invented exact figure.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
-_SINGLE = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a single": 1, "a": 1, "an": 1}
 
 _QUALIFIERS = [
     (re.compile(r"\b(?:at least|no fewer than|not less than|a minimum of)\s*$", re.I), "at_least"),

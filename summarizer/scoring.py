@@ -12,7 +12,7 @@ a leading "the", titles), or when the words of one contain all the words of the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .numbers import supports
@@ -50,7 +50,6 @@ class RecordScore:
     completion_tokens: int = 0
     seconds: float = 0.0
     error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def casualty_totals(summary: ArticleSummary) -> tuple[int, int]:

@@ -8,7 +8,6 @@ article's budget.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -130,10 +129,9 @@ def backend_url(settings: Settings, cache_dir: Path) -> str | None:
     if settings.backend != "local":
         return settings.base_url
     from .local_model import bundled_model, ensure_gguf
-    from .local_server import MISSING_EXTRA, shared_server
+    from .local_server import require_local_extra, shared_server
 
-    if importlib.util.find_spec("llama_cpp") is None:
-        raise ConfigurationError(MISSING_EXTRA)
+    require_local_extra()  # before assembling a GGUF that could not be served
     if settings.model_path:
         gguf = Path(settings.model_path).expanduser()
         if not gguf.is_file():

@@ -125,12 +125,16 @@ def baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
     return aggregate([score_counts(r, *count_casualties(r["text"])) for r in records])
 
 
+def _cell(row: dict[str, Any], key: str) -> str:
+    return "–" if row.get(key) is None else str(row[key])
+
+
 def markdown_table(rows: dict[str, dict[str, Any]]) -> str:
     header = "| system | " + " | ".join(label for _, label in COLUMNS) + " |"
     rule = "|---|" + "---|" * len(COLUMNS)
     lines = [header, rule]
     for name, row in rows.items():
-        cells = ["–" if row.get(key) is None else str(row[key]) for key, _ in COLUMNS]
+        cells = [_cell(row, key) for key, _ in COLUMNS]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -159,5 +163,5 @@ def print_table(console: Console, rows: dict[str, dict[str, Any]]) -> None:
     for name in rows:
         table.add_column(name, justify="right")
     for key, label in COLUMNS:
-        table.add_row(label, *["–" if row.get(key) is None else str(row[key]) for row in rows.values()])
+        table.add_row(label, *[_cell(row, key) for row in rows.values()])
     console.print(table)

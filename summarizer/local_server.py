@@ -31,6 +31,12 @@ MISSING_EXTRA = (
 )
 
 
+def require_local_extra() -> None:
+    """Fail with both fixes named when llama-cpp-python (the ``local`` extra) is not installed."""
+    if importlib.util.find_spec("llama_cpp") is None:
+        raise ConfigurationError(MISSING_EXTRA)
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(
@@ -74,8 +80,7 @@ class LocalServer:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def start(self) -> LocalServer:
-        if importlib.util.find_spec("llama_cpp") is None:
-            raise ConfigurationError(MISSING_EXTRA)
+        require_local_extra()
         self.port = _free_port()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         command = [

@@ -6,9 +6,10 @@ Example:
     >>> for c in s.casualties: print(c.killed, c.qualifier, c.location, c.evidence)  # doctest: +SKIP
 """
 
-from .api import summarize
+from .api import asummarize, asummarize_many, summarize, summarize_many
 from .config import Settings
 from .errors import (
+    BackendUnreachable,
     ConfigurationError,
     ExtractionError,
     InputError,
@@ -29,10 +30,12 @@ from .schema import (
     Stakeholder,
     SummaryMeta,
     Usage,
+    VerificationCounts,
 )
 
 __all__ = [
     "ArticleSummary",
+    "BackendUnreachable",
     "CasualtyReport",
     "Condition",
     "ConfigurationError",
@@ -51,6 +54,10 @@ __all__ = [
     "SummaryMeta",
     "TokenBudgetExceeded",
     "Usage",
+    "VerificationCounts",
+    "asummarize",
+    "asummarize_many",
     "summarize",
+    "summarize_many",
 ]
 __version__ = "0.1.0"

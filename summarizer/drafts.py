@@ -6,9 +6,11 @@ values (evidence first). ``pipeline.py`` turns drafts into grounded items of ``A
 
 from __future__ import annotations
 
-from typing import Any
+from enum import Enum
+from typing import Any, TypeGuard
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidatorFunctionWrapHandler, field_validator, model_validator
+from pydantic.fields import FieldInfo
 
 from .schema import PHRASE, SUMMARY, CasualtyFields, ConditionFields, OverviewFields, ProposalFields, StakeholderFields
 
@@ -44,8 +46,43 @@ class _Draft(BaseModel):
         return result
 
 
+def _is_enum(annotation: Any) -> TypeGuard[type[Enum]]:
+    return isinstance(annotation, type) and issubclass(annotation, Enum)
+
+
+def _max_length(field: FieldInfo) -> int | None:
+    return next((m.max_length for m in field.metadata if getattr(m, "max_length", None) is not None), None)
+
+
 class Cited(_Draft):
     sentence: int = Field(description="Number of the article sentence that states this item: 3 for [3].")
+    # Optional details dropped on the way in (see below): field name -> why.
+    _dropped_details: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _drop_unusable_details(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        # One bad optional detail (a 150-character attribution, certainty "allegedly") would otherwise
+        # fail the whole list the item is in; the detail is dropped instead and reported, and the
+        # item still goes through verification.
+        dropped: dict[str, str] = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for name, field in cls.model_fields.items():
+                value = data.get(name)
+                if field.is_required() or value is None:
+                    continue
+                cap = _max_length(field)
+                if cap is not None and isinstance(value, str) and len(value) > cap:
+                    dropped[name] = f"is longer than allowed ({len(value)} characters)"
+                    data[name] = None
+                elif _is_enum(field.annotation) and value not in {m.value for m in field.annotation}:
+                    dropped[name] = f"{str(value)[:40]!r} is not one of the allowed values"
+                    del data[name]
+        item = handler(data)
+        if isinstance(item, Cited):
+            item._dropped_details = dropped
+        return item
 
 
 # Cited is the last base so its field comes first in the schema (pydantic collects fields base-last first).
@@ -62,6 +99,12 @@ class CitedFigure(Cited):
         max_length=PHRASE,
         description="The exact words of that sentence that give the figure, copied letter for letter.",
     )
+
+    @field_validator("figure_text", mode="before")
+    @classmethod
+    def _forget_overlong_figure_text(cls, value: Any) -> Any:
+        # Only a hint for moving the citation (verify.py); a whole paragraph copied here is no hint.
+        return "" if isinstance(value, str) and len(value) > PHRASE else value
 
 
 class CasualtyDraft(CasualtyFields, CitedFigure):

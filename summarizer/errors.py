@@ -5,7 +5,8 @@
     ├── InputError              the article itself is unusable (empty, undecodable, missing file)
     ├── ProviderError           the LLM backend failed (after transport retries)
     │   ├── ProviderAuthError       401/403, or 429 insufficient_quota: retrying cannot help
-    │   └── ProviderUnavailable     connection refused, timeouts, 5xx after the retry budget
+    │   └── ProviderUnavailable     timeouts, 5xx after the retry budget
+    │       └── BackendUnreachable      no connection at all (wrong URL, server down)
     ├── ExtractionError         the model's answers never validated (after the re-ask)
     │   └── TokenBudgetExceeded     the per-article token budget ran out
     └── LocalModelError         the bundled GGUF or the local llama.cpp server could not be prepared
@@ -17,6 +18,8 @@ and exit codes.
 from __future__ import annotations
 
 __all__ = [
+    "GLOBAL_FAILURES",
+    "BackendUnreachable",
     "ConfigurationError",
     "ExtractionError",
     "InputError",
@@ -59,6 +62,14 @@ class ProviderAuthError(ProviderError):
 
 class ProviderUnavailable(ProviderError):
     """The backend could not be reached or kept failing within the retry budget."""
+
+
+class BackendUnreachable(ProviderUnavailable):
+    """No connection to the backend could be made, even after retries."""
+
+
+# A batch stops at once on these: every other article would fail the same way.
+GLOBAL_FAILURES = (ConfigurationError, ProviderAuthError, BackendUnreachable)
 
 
 class ExtractionError(SummarizerError):

@@ -35,6 +35,8 @@ COLUMNS = [
     ("actor_precision", "actor precision"),
     ("grounded_share", "grounded"),
     ("numbers_not_in_text", "numbers not in text"),
+    ("unverified_before_reask", "unverified before re-ask"),
+    ("unverified_after_reask", "dropped after re-ask"),
     ("prompt_tokens_per_article", "prompt tok/article"),
     ("completion_tokens_per_article", "completion tok/article"),
     ("seconds_per_article", "s/article"),

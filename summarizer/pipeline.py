@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
 from .chunking import article_budget_chars, split_article
 from .client import LLMClient
+from .config import Settings
 from .drafts import (
     SECTION_MODELS,
     CasualtyDraft,
     Cited,
     ConditionDraft,
-    Overview,
     ProposalDraft,
     StakeholderDraft,
     WholeArticle,
 )
 from .errors import ExtractionError, TokenBudgetExceeded
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
-from .schema import ArticleSummary, DroppedItem, Stakeholder, SummaryMeta, Usage
+from .schema import ArticleSummary, DroppedItem, Stakeholder, SummaryMeta, Usage, VerificationCounts
 from .stakeholders import merge_stakeholders
 from .verify import Rejected, verify_item
 
@@ -45,31 +47,63 @@ def _messages(system: str, instruction: str) -> list[dict[str, str]]:
     return [{"role": "system", "content": system}, {"role": "user", "content": instruction}]
 
 
-def _draft(
-    client: LLMClient, article: Article, strategy: str, usage: Usage, with_overview: bool = True
-) -> tuple[Any, dict[str, list[Cited]], list[DroppedItem]]:
-    """Ask the model; a list section whose answer never validates is reported, not fatal."""
+@dataclass(frozen=True)
+class DraftRequest:
+    """One first-pass call: which part of the summary it asks for, the messages, the answer's type."""
+
+    part: str  # "overview", a list section, or "single"
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+
+
+def first_pass_requests(article: Article, strategy: str, with_overview: bool = True) -> list[DraftRequest]:
+    """The calls made for one article (or chunk) before any answer is seen: they can be batched."""
     system = render_system(article)
     if strategy == "single":
-        whole = client.extract(_messages(system, render_task("single", article)), WholeArticle, usage=usage)
+        return [DraftRequest("single", _messages(system, render_task("single", article)), WholeArticle)]
+    parts = (["overview"] if with_overview else []) + list(LIST_SECTIONS)
+    return [DraftRequest(part, _messages(system, render_task(part, article)), SECTION_MODELS[part]) for part in parts]
+
+
+# The answer to each first-pass call: the parsed model, or why it never validated.
+Answers = dict[str, "BaseModel | ExtractionError"]
+AnswerFn = Callable[[int, list[DraftRequest], Usage], Answers]
+ReaskFn = Callable[[Article, list[Rejected], Usage], dict[str, list[Cited]]]
+
+
+def _answer_live(client: LLMClient) -> AnswerFn:
+    def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
+        answers: Answers = {}
+        for request in requests:
+            try:
+                answers[request.part] = client.extract(request.messages, request.response_model, usage=usage)
+            except ExtractionError as exc:
+                if isinstance(exc, TokenBudgetExceeded):
+                    raise
+                answers[request.part] = exc
+        return answers
+
+    return answer
+
+
+def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[DroppedItem]]:
+    """Overview and list drafts from the answers; a list section that never validated is reported, not fatal."""
+    for part in ("single", "overview"):
+        failure = answers.get(part)
+        if isinstance(failure, ExtractionError):
+            raise failure
+    whole = answers.get("single")
+    if whole is not None:
         return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, []
-    overview = None
-    if with_overview:
-        overview = client.extract(_messages(system, render_task("overview", article)), Overview, usage=usage)
     drafts: dict[str, list[Cited]] = {}
     failed: list[DroppedItem] = []
     for section in LIST_SECTIONS:
-        try:
-            answer = client.extract(
-                _messages(system, render_task(section, article)), SECTION_MODELS[section], usage=usage
-            )
-        except ExtractionError as exc:
-            if isinstance(exc, TokenBudgetExceeded):
-                raise
-            failed.append(DroppedItem(section=section, reason=f"whole section lost: {exc}", item={}))
-            continue
-        drafts[section] = list(getattr(answer, section))
-    return overview, drafts, failed
+        answer = answers.get(section)
+        if isinstance(answer, ExtractionError):
+            failed.append(DroppedItem(section=section, reason=f"whole section lost: {answer}", item={}))
+        elif answer is not None:
+            drafts[section] = list(getattr(answer, section))
+    return answers.get("overview"), drafts, failed
 
 
 def _corrections_model(sections: list[str]) -> type[BaseModel]:
@@ -85,7 +119,7 @@ def _verify_all(
     rejected: list[Rejected] = []
     for section, items in drafts.items():
         for draft in items:
-            notes: list[str] = []
+            notes = [f"cleared: {name} {why}" for name, why in draft._dropped_details.items()]
             result = verify_item(section, draft, article, notes)
             cleared.extend(
                 DroppedItem(section=section, reason=note, item=draft.model_dump(mode="json")) for note in notes
@@ -95,6 +129,13 @@ def _verify_all(
             else:
                 kept[section].append(result)
     return kept, rejected
+
+
+def _reask_live(client: LLMClient) -> ReaskFn:
+    def reask(article: Article, rejected: list[Rejected], usage: Usage) -> dict[str, list[Cited]]:
+        return _reask(client, article, rejected, usage)
+
+    return reask
 
 
 def _reask(client: LLMClient, article: Article, rejected: list[Rejected], usage: Usage) -> dict[str, list[Cited]]:
@@ -131,39 +172,70 @@ def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
     return list(merged.values())
 
 
-def _extract_chunk(
-    client: LLMClient, article: Article, usage: Usage, with_overview: bool
+NOT_REASKED = "not re-asked: answers imported from a batch file"
+
+
+def _verify_chunk(
+    answers: Answers, article: Article, reask: ReaskFn | None, usage: Usage, counts: VerificationCounts
 ) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem]]:
-    """Draft, verify, re-ask once for what failed verification, and report what is still unverified."""
-    overview, drafts, failed_sections = _draft(client, article, client.settings.strategy, usage, with_overview)
+    """Verify the drafts, re-ask once for what failed (when a backend is at hand), report the rest."""
+    overview, drafts, failed_sections = _read_answers(answers)
     cleared: list[DroppedItem] = []
     kept, rejected = _verify_all(article, drafts, cleared)
+    counts.drafted += sum(len(items) for items in drafts.values())
+    counts.rejected_first_pass += len(rejected)
     retry = [r for r in rejected if r.reask]
-    if retry:
-        corrected, still = _verify_all(article, _reask(client, article, retry, usage), cleared)
+    if retry and reask is not None:
+        counts.reasked += len(retry)
+        corrected, still = _verify_all(article, reask(article, retry, usage), cleared)
         rejected = [r for r in rejected if not r.reask] + still
         for section, items in corrected.items():
             kept[section].extend(items)
+            counts.recovered_by_reask += len(items)
+    elif retry:
+        rejected = [r for r in rejected if not r.reask] + [
+            replace(r, reason=f"{r.reason} ({NOT_REASKED})") for r in retry
+        ]
+    counts.dropped += len(rejected)
     dropped = failed_sections + cleared
     dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]
     return overview, kept, dropped
 
 
+def article_chunks(text: str, settings: Settings) -> list[Article]:
+    """The article as the model sees it: one part, or several when it does not fit the context."""
+    chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
+    return [Article.from_text(chunk.text, chunk.offset) for chunk in chunks]
+
+
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
-    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result.
+    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
+    return assemble_summary(text, client.settings, backend, _answer_live(client), _reask_live(client))
+
+
+def assemble_summary(
+    text: str,
+    settings: Settings,
+    backend: str,
+    answer: AnswerFn,
+    reask: ReaskFn | None,
+    usage: Usage | None = None,
+) -> ArticleSummary:
+    """Ask (``answer``), verify, re-ask, merge: the one path for live runs and imported batch results.
 
     The headline and summary of a long article come from its first chunk (news puts the facts first).
     """
-    settings = client.settings
     started = time.monotonic()
-    usage = Usage()
-    chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
+    usage = usage or Usage()
+    counts = VerificationCounts()
+    chunks = article_chunks(text, settings)
     overview: Any = None
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     dropped: list[DroppedItem] = []
-    for index, chunk in enumerate(chunks):
-        article = Article.from_text(chunk.text, chunk.offset)
-        chunk_overview, chunk_kept, chunk_dropped = _extract_chunk(client, article, usage, with_overview=index == 0)
+    for index, article in enumerate(chunks):
+        requests = first_pass_requests(article, settings.strategy, with_overview=index == 0)
+        answers = answer(index, requests, usage)
+        chunk_overview, chunk_kept, chunk_dropped = _verify_chunk(answers, article, reask, usage, counts)
         overview = overview or chunk_overview
         for section, items in chunk_kept.items():
             kept[section].extend(items)
@@ -179,6 +251,7 @@ def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSumm
         duration_s=round(time.monotonic() - started, 3),
         chunks=len(chunks),
         dropped=dropped,
+        verification=counts,
     )
     return ArticleSummary.model_validate(
         {

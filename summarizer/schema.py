@@ -15,7 +15,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # Length caps (characters) the model is held to. A local server turns them into its grammar, which
 # also stops a small model from looping on one string until it runs out of tokens.
@@ -236,6 +236,16 @@ class DroppedItem(_Model):
     item: dict[str, object]
 
 
+class VerificationCounts(_Model):
+    """How many list items the model proposed, and what verification made of them."""
+
+    drafted: int = Field(default=0, description="Items in the model's first answers.")
+    rejected_first_pass: int = Field(default=0, description="Of those, items that failed verification.")
+    reasked: int = Field(default=0, description="Rejected items sent back to the model once, with the reason.")
+    recovered_by_reask: int = Field(default=0, description="Items the re-ask turned into verified items.")
+    dropped: int = Field(default=0, description="Items still unverified at the end (listed in meta.dropped).")
+
+
 class SummaryMeta(_Model):
     model: str
     backend: str
@@ -247,6 +257,7 @@ class SummaryMeta(_Model):
     duration_s: float = 0.0
     chunks: int = 1
     dropped: list[DroppedItem] = Field(default_factory=list)
+    verification: VerificationCounts = Field(default_factory=VerificationCounts)
 
 
 class OverviewFields(_Model):

@@ -46,6 +46,9 @@ class RecordScore:
     items: int = 0
     items_grounded: int = 0
     numbers_not_in_text: int = 0
+    drafted: int = 0
+    rejected_first_pass: int = 0
+    dropped: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
@@ -76,6 +79,9 @@ def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: floa
         prompt_tokens=summary.meta.usage.prompt_tokens,
         completion_tokens=summary.meta.usage.completion_tokens,
         seconds=seconds,
+        drafted=summary.meta.verification.drafted,
+        rejected_first_pass=summary.meta.verification.rejected_first_pass,
+        dropped=summary.meta.verification.dropped,
     )
     predicted = [normalize_name(n) for n in extracted_names(summary)]
     gold_actors = [[normalize_name(a["name"]), *map(normalize_name, a.get("alternatives", []))] for a in gold["actors"]]
@@ -143,6 +149,9 @@ def aggregate(scores: list[RecordScore]) -> dict[str, Any]:
         "actor_precision": _rate(sum(s.names_matched for s in ok), sum(s.names_extracted for s in ok)),
         "grounded_share": _rate(sum(s.items_grounded for s in ok), sum(s.items for s in ok)),
         "numbers_not_in_text": sum(s.numbers_not_in_text for s in ok),
+        # Shares of the model's proposed items that failed verification, before and after the one re-ask.
+        "unverified_before_reask": _rate(sum(s.rejected_first_pass for s in ok), sum(s.drafted for s in ok)),
+        "unverified_after_reask": _rate(sum(s.dropped for s in ok), sum(s.drafted for s in ok)),
         "prompt_tokens_per_article": _rate(sum(s.prompt_tokens for s in ok), len(ok)),
         "completion_tokens_per_article": _rate(sum(s.completion_tokens for s in ok), len(ok)),
         "seconds_per_article": _rate(round(sum(s.seconds for s in ok)), len(ok)),

@@ -9,6 +9,7 @@ with exponential backoff and jitter, honouring ``Retry-After``, bounded in attem
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -23,7 +24,7 @@ from tenacity import (
     wait_random_exponential,
 )
 
-from .errors import ProviderAuthError, ProviderError, ProviderUnavailable
+from .errors import BackendUnreachable, ProviderAuthError, ProviderError, ProviderUnavailable
 
 T = TypeVar("T")
 
@@ -80,9 +81,8 @@ class _WaitRetryAfterOrBackoff:
 
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
-        hinted = retry_after_seconds(exc)
-        if hinted is not None:
-            return min(hinted, MAX_RETRY_AFTER_S)
+        if retry_after_seconds(exc) is not None:
+            return 0.0  # the shared gate waits out Retry-After before the next attempt (of every worker)
         return self._backoff(state)
 
 
@@ -101,8 +101,35 @@ def translate(exc: BaseException) -> ProviderError:
             "The backend did not answer in time (read timeout); raise the timeout or retry later."
         )
     if isinstance(exc, openai.APIConnectionError):
-        return ProviderUnavailable(f"Cannot reach the backend: {exc}")
+        return BackendUnreachable(f"Cannot reach the backend: {exc}")
     return ProviderError(f"Unexpected backend failure: {exc!r}")
+
+
+class SharedBackoff:
+    """A pause every caller of one backend honours: a 429 with ``Retry-After`` slows all workers.
+
+    Example:
+        >>> gate = SharedBackoff()
+        >>> gate.pause(0.0); gate.wait()
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
+        self._until = 0.0
+        self._lock = threading.Lock()
+        self._clock = clock
+        self._sleep = sleep
+
+    def pause(self, seconds: float) -> None:
+        with self._lock:
+            self._until = max(self._until, self._clock() + min(seconds, MAX_RETRY_AFTER_S))
+
+    def remaining(self) -> float:
+        with self._lock:
+            return max(self._until - self._clock(), 0.0)
+
+    def wait(self) -> None:
+        if (left := self.remaining()) > 0:
+            self._sleep(left)
 
 
 class TransportRetry:
@@ -121,7 +148,9 @@ class TransportRetry:
         max_seconds: float = 120.0,
         backoff: Callable[[RetryCallState], float] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        gate: SharedBackoff | None = None,
     ) -> None:
+        self.gate = gate or SharedBackoff(sleep=sleep)
         self.max_attempts = max_attempts
         self.max_seconds = max_seconds
         self._wait = _WaitRetryAfterOrBackoff(backoff or wait_random_exponential(multiplier=0.5, max=20))
@@ -135,7 +164,18 @@ class TransportRetry:
             sleep=self._sleep,
             reraise=True,
         )
+
+        def attempt() -> T:
+            self.gate.wait()
+            try:
+                return fn()
+            except openai.APIStatusError as exc:
+                hinted = retry_after_seconds(exc) if is_retryable(exc) else None
+                if hinted:
+                    self.gate.pause(hinted)
+                raise
+
         try:
-            return retrying(fn)
+            return retrying(attempt)
         except openai.OpenAIError as exc:
             raise translate(exc) from exc

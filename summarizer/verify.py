@@ -137,6 +137,67 @@ _TOPIC = {
 }
 
 
+# Words that say nothing about which side a source is on.
+_GENERIC_SOURCE = frozenset(
+    [
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "authorities",
+        "reports",
+        "report",
+        "said",
+        "according",
+        "local",
+        "state",
+        "news",
+        "agency",
+        "media",
+        "people",
+        "residents",
+        "witnesses",
+        "civilians",
+        "members",
+        # Too common to tell sides apart: "8th Army Brigade" is not the "Popular Liberation Army".
+        "army",
+        "armed",
+        "forces",
+        "force",
+        "front",
+        "movement",
+        "group",
+        "national",
+        "popular",
+        "liberation",
+    ]
+)
+
+
+def _stems(value: str | None) -> set[str]:
+    words = re.findall(r"[a-z]+", (value or "").lower())
+    return {w[:5] for w in words if len(w) >= 4 and w not in _GENERIC_SOURCE and w not in _STOPWORDS}
+
+
+def reported_by_party(attribution: str | None, perpetrator: str | None, victims: str | None) -> bool | None:
+    """Whether the source of a figure is a side of the incident, as the article names them.
+
+    True when the attribution shares a name with the perpetrator or the victims ("Russian defence
+    ministry" and "Russian forces", "police" and "riot police"); False when the article names a
+    source that is neither; None when it names no source. Deterministic: no model judgement.
+
+    Example:
+        >>> reported_by_party("the Russian defence ministry", "Russian forces", None)
+        True
+    """
+    if not attribution:
+        return None
+    return bool(_stems(attribution) & (_stems(perpetrator) | _stems(victims)))
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -214,4 +275,5 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         fields["qualifier"] = stated.qualifier if stated else "exact"
         if killed and injured and injured.qualifier != killed.qualifier:
             fields["injured_qualifier"] = injured.qualifier
+        fields["reported_by_party"] = reported_by_party(fields["attribution"], fields["perpetrator"], fields["victims"])
     return GROUNDED_TYPES[section].model_validate({**fields, **_evidence(sentence, article.offset)})

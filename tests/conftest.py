@@ -71,8 +71,9 @@ def played_all(vcr: Any, recording: bool) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _no_backend_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tests never pick up a developer's real key or endpoint.
+def _no_backend_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Tests never pick up a developer's real key or endpoint, nor results cached by an earlier run.
     for name in list(os.environ):
         if name.startswith(("OPENAI_", "SUMMARIZER_")):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))

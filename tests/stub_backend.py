@@ -1,13 +1,19 @@
-"""A tiny OpenAI-compatible HTTP server on loopback for tests of transport behaviour.
+"""A tiny OpenAI-compatible HTTP server on loopback for tests of transport and batch behaviour.
 
-It answers chat completions from a script of (status, body) pairs, then repeats the last one, and
-counts the requests it saw. Not a cassette: it never pretends to be a model's real output.
+It answers chat completions from a script of (status, body) pairs, then repeats the last one, or
+from a ``respond(request_body)`` function; it can wait ``latency`` seconds per request, and counts
+the requests it saw. Not a cassette: it never pretends to be a model's real output.
+
+Run alone (for benchmarks): ``python -m tests.stub_backend --latency 0.2`` prints its base URL.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import threading
+import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -15,6 +21,8 @@ EMPTY_SUMMARY = json.dumps(
     {"headline": "Stub headline", "summary": "Stub summary.", "conditions": [], "proposals": [],
      "casualties": [], "stakeholders": []}
 )  # fmt: skip
+
+Reply = tuple[int, dict[str, Any]]
 
 
 def completion(content: str = EMPTY_SUMMARY) -> dict[str, Any]:
@@ -29,18 +37,38 @@ def completion(content: str = EMPTY_SUMMARY) -> dict[str, Any]:
 
 
 class StubBackend:
-    def __init__(self, script: list[tuple[int, dict[str, Any]]], headers: dict[str, str] | None = None) -> None:
-        self.script = list(script)
+    def __init__(
+        self,
+        script: list[Reply] | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        respond: Callable[[dict[str, Any]], Reply] | None = None,
+        latency: float = 0.0,
+        port: int = 0,
+    ) -> None:
+        self.script = list(script or [(200, completion())])
         self.headers = headers or {}
+        self.respond = respond
+        self.latency = latency
         self.requests = 0
+        self._count = threading.Lock()
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
             def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("content-length", 0)))
-                status, body = stub.script[min(stub.requests, len(stub.script) - 1)]
-                stub.requests += 1
-                payload = json.dumps(body).encode()
+                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
+                with stub._count:
+                    index = stub.requests
+                    stub.requests += 1
+                if stub.latency:
+                    time.sleep(stub.latency)
+                if stub.respond is not None:
+                    status, reply = stub.respond(body)
+                else:
+                    status, reply = stub.script[min(index, len(stub.script) - 1)]
+                payload = json.dumps(reply).encode()
                 self.send_response(status)
                 self.send_header("content-type", "application/json")
                 for key, value in stub.headers.items():
@@ -52,7 +80,8 @@ class StubBackend:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -66,3 +95,13 @@ class StubBackend:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    with StubBackend(latency=args.latency, port=args.port) as stub:
+        print(stub.base_url, flush=True)
+        stub.thread.join()

@@ -6,7 +6,7 @@ from summarizer import ProviderAuthError, ProviderError, ProviderUnavailable, Se
 from summarizer.client import LLMClient
 from summarizer.drafts import Overview
 from summarizer.schema import Usage
-from summarizer.transport import TransportRetry, is_retryable, retry_after_seconds
+from summarizer.transport import SharedBackoff, TransportRetry, is_retryable, retry_after_seconds
 
 from .stub_backend import completion
 
@@ -62,7 +62,19 @@ def test_attempts_are_bounded_and_translated() -> None:
     with pytest.raises(ProviderUnavailable):
         retry(fn)
     assert len(calls) == 3
-    assert waits == [2.0, 2.0]  # Retry-After honoured
+    assert waits == pytest.approx([0.0, 2.0, 0.0, 2.0], abs=0.05)  # Retry-After honoured (by the gate)
+
+
+def test_retry_after_slows_every_worker_sharing_the_backend() -> None:
+    waits: list[float] = []
+    gate = SharedBackoff(sleep=waits.append)  # one per backend, shared by every worker's retry loop
+    worker = TransportRetry(max_attempts=1, sleep=lambda s: None, gate=gate)
+    other = TransportRetry(max_attempts=1, sleep=lambda s: None, gate=gate)
+    fn, _ = _counting(_status_error(429, headers={"retry-after": "5"}))
+    with pytest.raises(ProviderUnavailable):
+        worker(fn)
+    assert other(lambda: 42) == 42
+    assert waits == [pytest.approx(5.0, abs=0.5)]  # the other worker waited out the pause before its call
 
 
 def test_auth_errors_fail_at_once() -> None:

@@ -1,6 +1,8 @@
-from summarizer.drafts import CasualtyDraft, ConditionDraft, StakeholderDraft
+import pytest
+
+from summarizer.drafts import CasualtyDraft, ConditionDraft, Proposals, StakeholderDraft
 from summarizer.prompts import Article
-from summarizer.verify import Rejected, verify_item
+from summarizer.verify import Rejected, reported_by_party, verify_item
 
 TEXT = (
     "Rebels set terms on Monday. "
@@ -96,3 +98,43 @@ def test_an_echoed_prompt_is_never_published() -> None:
 def test_a_stakeholder_is_cited_where_it_is_named() -> None:
     item = verify_item("stakeholders", StakeholderDraft(sentence=4, name="hospital", kind="organisation"), ARTICLE)
     assert item.evidence.startswith("Shelling on Saturday")
+
+
+@pytest.mark.parametrize(
+    ("attribution", "perpetrator", "victims", "expected"),
+    [
+        ("the Russian defence ministry", "Russian forces", None, True),
+        ("Ukrainian officials", "Russia", "Ukrainian civilians", True),
+        ("police", "riot police", "protesters", True),
+        ("the Red Cross", "Kessland defence ministry", "soldiers", False),
+        ("8th Army Brigade", "guerrillas of the Popular Liberation Army", "a peasant", False),
+        (None, "Russian forces", None, None),
+    ],
+)
+def test_reported_by_party(
+    attribution: str | None, perpetrator: str | None, victims: str | None, expected: object
+) -> None:
+    assert reported_by_party(attribution, perpetrator, victims) is expected
+
+
+def test_an_overlong_optional_detail_is_nulled_and_reported_not_fatal_to_its_list() -> None:
+    answer = Proposals.model_validate(
+        {"proposals": [{"sentence": 1, "proposer": "A", "proposal": "talks", "attribution": "x" * 500}]}
+    )
+    (draft,) = answer.proposals
+    assert draft.attribution is None and list(draft._dropped_details) == ["attribution"]
+
+
+def test_an_unknown_enum_value_falls_back_to_the_default() -> None:
+    draft = ConditionDraft.model_validate({"sentence": 1, "party": "A", "demand": "x", "certainty": "allegedly"})
+    assert draft.certainty == "reported" and list(draft._dropped_details) == ["certainty"]
+
+
+def test_an_overlong_figure_text_is_forgotten_not_fatal() -> None:
+    draft = CasualtyDraft.model_validate({"sentence": 1, "killed": 2, "figure_text": "y" * 900})
+    assert draft.figure_text == "" and draft.killed == 2
+
+
+def test_an_overlong_required_field_still_fails() -> None:
+    with pytest.raises(ValueError):
+        Proposals.model_validate({"proposals": [{"sentence": 1, "proposer": "A" * 500, "proposal": "talks"}]})

@@ -1,0 +1,257 @@
+"""``summarizer batch``: many articles, concurrently, resumable, with nothing lost or paid twice.
+
+Each finished article becomes one whole line of the output JSONL (appended, flushed, fsynced by a
+single writer), keyed by ``cache.cache_key`` (content hash + model + prompt and schema versions).
+A rerun of the same command skips the keys already in the output, so a crash or Ctrl-C costs at most
+the articles in flight; a torn last line left by a killed run is cut off and that article redone.
+
+Per-article failures are written as lines with an ``error`` and the batch goes on. A global failure
+(credentials, quota, backend unreachable, configuration) stops the batch at once: every other article
+would fail the same way.
+
+Output line: ``{"id", "key", "summary": ArticleSummary}`` or ``{"id", "key", "error": {"type",
+"message"}}``, plus ``"meta": {"cached", "seconds"}``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import GLOBAL_FAILURES, InputError, SummarizerError
+from .inputs import ArticleInput
+from .schema import ArticleSummary
+
+# Summarize one article: the summary and whether it came from the cache.
+ArticleFn = Callable[[ArticleInput], tuple[ArticleSummary, bool]]
+
+
+@dataclass
+class BatchStats:
+    """What a batch run did; ``failed`` counts this run's failures, ``failed_earlier`` those on file."""
+
+    done: int = 0
+    cached: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failed_earlier: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    failures: dict[str, int] = field(default_factory=dict)
+    stopped_by: SummarizerError | None = None
+
+    @property
+    def any_failed(self) -> bool:
+        return bool(self.failed or self.failed_earlier or self.stopped_by)
+
+
+def input_error_key(item: ArticleInput) -> str:
+    return "input-error:" + hashlib.sha256(f"{item.id}\x1f{item.error}".encode()).hexdigest()
+
+
+class ResultsFile:
+    """The output JSONL: whole lines only, appended one article at a time.
+
+    Example:
+        >>> results = ResultsFile(Path("out.jsonl"))  # doctest: +SKIP
+        >>> results.append({"id": "a", "key": "k", "summary": {...}})  # doctest: +SKIP
+    """
+
+    def __init__(self, path: Path, *, retry_failed: bool = False) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._repair()
+        self.done: set[str] = set()
+        self.failed: set[str] = set()
+        if path.is_file():
+            self._load(retry_failed)
+        self._out = path.open("a", encoding="utf-8")
+
+    def _repair(self) -> None:
+        # A run killed mid-write leaves a line without its newline: cut it off; that article is redone.
+        if self.path.is_file():
+            data = self.path.read_bytes()
+            if data and not data.endswith(b"\n"):
+                self.path.write_bytes(data[: data.rfind(b"\n") + 1])
+
+    def _load(self, retry_failed: bool) -> None:
+        kept: list[str] = []
+        with self.path.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # not ours, or damaged: left in place, the article is redone
+                failed = "error" in record
+                if failed and retry_failed:
+                    continue
+                (self.failed if failed else self.done).add(record["key"])
+                kept.append(line)
+        if retry_failed:
+            # Failed lines are removed (atomically) so every input still appears exactly once.
+            tmp = self.path.with_suffix(self.path.suffix + ".tmp")
+            tmp.write_text("".join(kept), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.done or key in self.failed
+
+    def append(self, record: dict[str, Any]) -> None:
+        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.flush()
+        os.fsync(self._out.fileno())
+
+    def close(self) -> None:
+        self._out.close()
+
+
+def _progress(console: Console | None) -> Progress:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("[green]{task.fields[done]} done[/] [yellow]{task.fields[cached]} cached[/] "
+                   "[red]{task.fields[failed]} failed[/] {task.fields[tokens]:,} tokens"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )  # fmt: skip
+    return Progress(*columns, console=console, transient=False)
+
+
+async def _run(
+    items: Iterable[ArticleInput],
+    results: ResultsFile,
+    key_of: Callable[[ArticleInput], str],
+    summarize_one: ArticleFn,
+    concurrency: int,
+    stats: BatchStats,
+    progress: Progress,
+    task: Any,
+) -> None:
+    loop = asyncio.get_running_loop()
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="batch")
+
+    def work(item: ArticleInput) -> tuple[ArticleSummary | BaseException, bool, float]:
+        started = time.monotonic()
+        try:
+            summary, cached = summarize_one(item)
+            return summary, cached, time.monotonic() - started
+        except Exception as exc:  # recorded per article below; a bug must not end the other articles
+            return exc, False, time.monotonic() - started
+
+    def record(
+        item: ArticleInput, key: str, outcome: ArticleSummary | BaseException, cached: bool, took: float
+    ) -> None:
+        line: dict[str, Any] = {"id": item.id, "key": key}
+        if isinstance(outcome, ArticleSummary):
+            line["summary"] = outcome.model_dump(mode="json")
+            stats.done += 1
+            stats.cached += cached
+            if not cached:
+                stats.prompt_tokens += outcome.meta.usage.prompt_tokens
+                stats.completion_tokens += outcome.meta.usage.completion_tokens
+        else:
+            kind = type(outcome).__name__
+            line["error"] = {"type": kind, "message": str(outcome)[:2000]}
+            stats.failed += 1
+            stats.failures[kind] = stats.failures.get(kind, 0) + 1
+        line["meta"] = {"cached": cached, "seconds": round(took, 3)}
+        results.append(line)
+        progress.update(task, advance=1, done=stats.done, cached=stats.cached, failed=stats.failed,
+                        tokens=stats.prompt_tokens + stats.completion_tokens)  # fmt: skip
+
+    in_flight: dict[asyncio.Future[Any], tuple[ArticleInput, str]] = {}
+
+    async def settle() -> None:
+        finished, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+        for future in finished:
+            item, key = in_flight.pop(future)
+            outcome, cached, took = future.result()
+            if isinstance(outcome, GLOBAL_FAILURES):
+                stats.stopped_by = stats.stopped_by or outcome
+            else:
+                record(item, key, outcome, cached, took)
+
+    try:
+        for item in items:
+            if stats.stopped_by:
+                break
+            key = input_error_key(item) if item.error else key_of(item)
+            if key in results:
+                stats.skipped += 1
+                stats.failed_earlier += key in results.failed
+                progress.update(task, advance=1)
+                continue
+            if item.error:
+                record(item, key, InputError(item.error), False, 0.0)
+                continue
+            while len(in_flight) >= concurrency:
+                await settle()
+            if stats.stopped_by:
+                break
+            in_flight[loop.run_in_executor(pool, work, item)] = (item, key)
+        while in_flight and not stats.stopped_by:
+            await settle()
+    finally:
+        # On a global failure or Ctrl-C, articles in flight are not written: a rerun does them.
+        pool.shutdown(wait=not (stats.stopped_by or in_flight), cancel_futures=True)
+
+
+def run_batch(
+    items: Iterable[ArticleInput],
+    output: Path,
+    *,
+    key_of: Callable[[ArticleInput], str],
+    summarize_one: ArticleFn,
+    concurrency: int = 4,
+    total: int | None = None,
+    retry_failed: bool = False,
+    console: Console | None = None,
+) -> BatchStats:
+    """Summarize every item into ``output``, resuming from what it already holds."""
+    stats = BatchStats()
+    started = time.monotonic()
+    results = ResultsFile(output, retry_failed=retry_failed)
+    try:
+        with _progress(console) as progress:
+            task = progress.add_task("summarizing", total=total, done=0, cached=0, failed=0, tokens=0)
+            asyncio.run(_run(items, results, key_of, summarize_one, concurrency, stats, progress, task))
+    finally:
+        results.close()
+        stats.seconds = time.monotonic() - started
+    return stats
+
+
+def summary_table(stats: BatchStats, cost: float | None) -> Table:
+    table = Table(title="batch")
+    table.add_column("")
+    table.add_column("", justify="right")
+    rows = [
+        ("summarized", stats.done - stats.cached),
+        ("from cache", stats.cached),
+        ("already in output (skipped)", stats.skipped),
+        ("failed", stats.failed),
+        ("failed in an earlier run", stats.failed_earlier),
+        ("prompt tokens", f"{stats.prompt_tokens:,}"),
+        ("completion tokens", f"{stats.completion_tokens:,}"),
+        ("cost (USD)", "unknown" if cost is None else f"{cost:.4f}"),
+        ("seconds", f"{stats.seconds:.1f}"),
+    ]
+    rows += [(f"  {kind}", count) for kind, count in sorted(stats.failures.items())]
+    for label, value in rows:
+        table.add_row(label, str(value))
+    return table

@@ -1,0 +1,73 @@
+"""A persistent cache of finished summaries, so the same article is never paid for twice.
+
+Keyed by what determines the answer: the article text (sha256), the backend address, model, mode,
+strategy, prompt version and schema version. Stored in one sqlite file in the user cache folder
+(``$SUMMARIZER_CACHE_DIR`` or ``$XDG_CACHE_HOME/summarizer``, default ``~/.cache/summarizer``):
+``results.sqlite``. Safe to share between threads and processes (WAL mode, one short transaction
+per write). Only successful summaries are cached; failures are always retried.
+
+Example:
+    >>> cache = ResultCache(Path("/tmp/summarizer-doc/results.sqlite"))  # doctest: +SKIP
+    >>> cache.get(cache_key(text, settings))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+
+from .config import Settings
+from .prompts import prompt_version
+from .schema import SCHEMA_VERSION, ArticleSummary
+
+CACHE_FILE = "results.sqlite"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_key(text: str, settings: Settings) -> str:
+    """What a summary depends on; any change (model, prompts, schema) is a different key."""
+    where = settings.base_url or f"local:{settings.model_path or settings.local_model}"
+    parts = [text_hash(text), where, settings.model, settings.mode, settings.strategy, prompt_version(), SCHEMA_VERSION]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    """Summaries by ``cache_key``; a corrupt or unreadable entry counts as a miss."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, summary TEXT NOT NULL)")
+
+    def get(self, key: str) -> ArticleSummary | None:
+        with self._lock:
+            row = self._db.execute("SELECT summary FROM summaries WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return ArticleSummary.model_validate_json(row[0])
+        except ValueError:
+            return None
+
+    def put(self, key: str, summary: ArticleSummary) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO summaries (key, summary) VALUES (?, ?)", (key, summary.model_dump_json())
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            (count,) = self._db.execute("SELECT COUNT(*) FROM summaries").fetchone()
+        return int(count)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

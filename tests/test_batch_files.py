@@ -1,0 +1,91 @@
+"""Provider batch files, round trip: export the requests, execute them, import the answers.
+
+The exported bodies are executed with the openai client against the bundled local model's recorded
+answers to exactly these requests (the cassette of the live summary of the same article), so the
+import sees what the local server really answered; the imported summary must equal the live one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openai
+import pytest
+
+from summarizer import Settings
+from summarizer.batch_files import BATCH_URL, load_results, summary_from_results, write_batch_file
+from summarizer.cli import main
+from summarizer.inputs import ArticleInput
+
+from .conftest import ARTICLES, CASSETTES
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+# A live run of this article made its five first-pass calls and no re-ask (see its snapshot's meta).
+ARTICLE = "team_dam_protest"
+LIVE_CASSETTE = CASSETTES / "recorded_summaries" / f"test_summary[{ARTICLE}].json"
+
+
+def _exported(tmp_path: Path, settings: Settings) -> list[dict[str, Any]]:
+    text = (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
+    path = tmp_path / "requests.jsonl"
+    assert write_batch_file([ArticleInput(id=ARTICLE, text=text)], path, settings) == (1, 5, [])
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_exported_bodies_are_the_requests_a_live_run_sends(tmp_path: Path, llm_settings: Settings) -> None:
+    lines = _exported(tmp_path, llm_settings)
+    live = [i["request"]["parsed_body"] for i in json.loads(LIVE_CASSETTE.read_text())["interactions"]]
+    assert [line["body"] for line in lines] == live
+    assert all(line["method"] == "POST" and line["url"] == BATCH_URL for line in lines)
+    assert len({line["custom_id"] for line in lines}) == 5
+
+
+@pytest.mark.cassette
+@pytest.mark.vcr(str(LIVE_CASSETTE))
+def test_round_trip_gives_the_live_summary(tmp_path: Path, llm_settings: Settings) -> None:
+    lines = _exported(tmp_path, llm_settings)
+    client = openai.OpenAI(base_url=llm_settings.base_url, api_key="no-key", max_retries=0)
+    with (tmp_path / "output.jsonl").open("w") as out:  # the Batch API's output format
+        for line in lines:
+            completion = client.chat.completions.create(**line["body"])
+            response = {"status_code": 200, "body": completion.model_dump(mode="json")}
+            out.write(json.dumps({"custom_id": line["custom_id"], "response": response, "error": None}) + "\n")
+
+    text = (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
+    summary = summary_from_results(
+        ArticleInput(id=ARTICLE, text=text), load_results(tmp_path / "output.jsonl"), llm_settings
+    )
+
+    live = json.loads((SNAPSHOTS / f"{ARTICLE}.json").read_text(encoding="utf-8"))
+    imported = summary.model_dump(mode="json")
+    imported["meta"].pop("duration_s")
+    assert imported["meta"].pop("backend") == "openai-compatible (batch file)"
+    live["meta"].pop("backend")
+    assert imported == live
+
+
+def test_import_reports_missing_and_failed_answers(tmp_path: Path, llm_settings: Settings) -> None:
+    lines = _exported(tmp_path, llm_settings)
+    failed = {"custom_id": lines[1]["custom_id"], "response": {"status_code": 500, "body": {}}, "error": None}
+    (tmp_path / "output.jsonl").write_text(json.dumps(failed) + "\n")
+    source = tmp_path / "in.jsonl"
+    text = (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
+    source.write_text(json.dumps({"id": ARTICLE, "text": text}) + "\n")
+    output = tmp_path / "results.jsonl"
+    args = ["--base-url", llm_settings.base_url or "", "--model", llm_settings.model, "--mode", "json"]
+    assert (
+        main(["batch", str(source), "-o", str(output), "--import-results", str(tmp_path / "output.jsonl"), *args]) == 6
+    )
+    (line,) = [json.loads(x) for x in output.read_text().splitlines()]
+    assert line["error"]["type"] == "ExtractionError" and "no answer in the batch results" in line["error"]["message"]
+
+
+def test_export_from_the_cli(tmp_path: Path, llm_settings: Settings) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text((ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["--base-url", llm_settings.base_url or "", "--model", llm_settings.model, "--mode", "json"]
+    assert main(["batch", str(folder), "--export-requests", str(tmp_path / "r.jsonl"), *args]) == 0
+    assert len((tmp_path / "r.jsonl").read_text().splitlines()) == 5

@@ -20,6 +20,7 @@ from .config import MODES, STRATEGIES, Settings
 from .errors import InputError, SummarizerError
 from .local_model import BUNDLED_MODELS
 from .markdown import to_markdown
+from .review_page import render_review_page
 from .schema import ArticleSummary
 
 
@@ -64,9 +65,11 @@ def write_output(content: str, output: str | None) -> None:
     os.replace(tmp.name, target)
 
 
-def _render(summary: ArticleSummary, fmt: str) -> str:
+def _render(summary: ArticleSummary, fmt: str, text: str) -> str:
     if fmt == "markdown":
         return to_markdown(summary)
+    if fmt == "html":
+        return render_review_page(summary, text)
     return summary.model_dump_json(indent=2) + "\n"
 
 
@@ -97,14 +100,21 @@ def cli() -> None:
 @cli.command("summarize")
 @click.argument("source", metavar="ARTICLE")
 @click.option("-o", "--output", help="Write here instead of stdout (written whole, atomically).")
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "html"]),
+    default="json",
+    show_default=True,
+    help="html: a self-contained review page, the summary beside the article with its evidence highlighted.",
+)
 @_backend_options
 def summarize_command(source: str, output: str | None, fmt: str, **backend: Any) -> None:
     """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
     settings = Settings.resolve(**backend)
     text = read_article(source)
     summary = summarize(text, settings=settings)
-    write_output(_render(summary, fmt), output)
+    write_output(_render(summary, fmt, text), output)
 
 
 @cli.command("eval")

@@ -34,6 +34,8 @@ __all__ = ["ReviewEntry", "page_filename", "render_review_page", "write_review_s
 
 # The four grounded lists, in the order the panel shows them; each gets its own highlight colour.
 FIELDS = ("conditions", "proposals", "casualties", "stakeholders")
+# Which colour fills a sentence several lists cite (the others underline it): the rarer, weightier facts first.
+_HIGHLIGHT_PRIORITY = {"casualties": 0, "conditions": 1, "proposals": 2, "stakeholders": 3}
 _ITEM_NOUNS = {
     "conditions": "Condition",
     "proposals": "Proposal",
@@ -96,6 +98,7 @@ class _Segment:
 
     @property
     def fields(self) -> tuple[str, ...]:
+        """Fields of the covering items, the innermost span's first: it gives the fill colour."""
         return tuple(dict.fromkeys(item.field for item in self.items))
 
     @property
@@ -198,6 +201,7 @@ def _items(summary: ArticleSummary, text_length: int) -> dict[str, list[_Item]]:
 def _segments(text: str, items: Iterable[_Item]) -> list[_Segment]:
     """Cut the text at every span boundary, so nested, overlapping or identical spans never nest tags."""
     located = [(i.start, i.end, i) for i in items if i.start is not None and i.end is not None]
+    located.sort(key=lambda span: (span[1] - span[0], _HIGHLIGHT_PRIORITY[span[2].field]))
     cuts = sorted({0, len(text)} | {start for start, _, _ in located} | {end for _, end, _ in located})
     segments = []
     for left, right in itertools.pairwise(cuts):

@@ -115,7 +115,7 @@ def test_identical_spans_share_one_highlight_that_names_every_item() -> None:
 
     shared = [a for a, _ in page.marks if {"proposals-1", "casualties-0"} <= set(a["data-items"].split())]
     assert len(shared) == 1
-    assert "f-proposals" in shared[0]["class"] and "also-casualties" in shared[0]["class"]
+    assert "f-casualties" in shared[0]["class"] and "also-proposals" in shared[0]["class"]  # casualties fill
     assert "Casualty report: at least 12 killed, about 40 injured · where: market quarter" in shared[0]["title"]
     assert "Proposal: Coastal Alliance: exchange 85 detainees" in shared[0]["title"]
 

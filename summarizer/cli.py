@@ -145,6 +145,44 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     print_table(console, rows)
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; set SUMMARIZER_API_KEY first.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--max-body-bytes", type=click.IntRange(min=1), help="Largest request body [default 1000000].")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), help="Seconds per summary [default 900].")
+@click.option("--max-concurrent", type=click.IntRange(min=1), help="Summaries at once [1 local model, else 4].")
+@_backend_options
+def serve_command(
+    host: str,
+    port: int,
+    max_body_bytes: int | None,
+    timeout_s: float | None,
+    max_concurrent: int | None,
+    **backend: Any,
+) -> None:
+    """Serve summaries over HTTP (POST /v1/summaries; docs at /docs). Needs the serve extra."""
+    import ipaddress
+
+    try:
+        import uvicorn
+
+        from .service import create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"summarizer serve needs the serve extra: pip install 'summarizer[serve]' ({exc})"
+        ) from exc
+    from .config import ServiceSettings
+
+    service = ServiceSettings.resolve(max_body_bytes=max_body_bytes, timeout_s=timeout_s, max_concurrent=max_concurrent)
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if service.api_key is None and not loopback:
+        click.echo(f"warning: serving on {host} without SUMMARIZER_API_KEY: anyone who reaches it can use it", err=True)
+    uvicorn.run(create_app(Settings.resolve(**backend), service), host=host, port=port)
+
+
 @cli.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of ArticleSummary."""

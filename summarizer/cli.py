@@ -22,6 +22,7 @@ from .config import MODES, STRATEGIES, Settings
 from .errors import InputError, SummarizerError
 from .local_model import BUNDLED_MODELS
 from .markdown import to_markdown
+from .review_page import render_review_page
 from .schema import ArticleSummary
 
 
@@ -66,9 +67,11 @@ def write_output(content: str, output: str | None) -> None:
     os.replace(tmp.name, target)
 
 
-def _render(summary: ArticleSummary, fmt: str) -> str:
+def _render(summary: ArticleSummary, fmt: str, text: str) -> str:
     if fmt == "markdown":
         return to_markdown(summary)
+    if fmt == "html":
+        return render_review_page(summary, text)
     return summary.model_dump_json(indent=2) + "\n"
 
 
@@ -99,14 +102,21 @@ def cli() -> None:
 @cli.command("summarize")
 @click.argument("source", metavar="ARTICLE")
 @click.option("-o", "--output", help="Write here instead of stdout (written whole, atomically).")
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "html"]),
+    default="json",
+    show_default=True,
+    help="html: a self-contained review page, the summary beside the article with its evidence highlighted.",
+)
 @_backend_options
 def summarize_command(source: str, output: str | None, fmt: str, **backend: Any) -> None:
     """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
     settings = Settings.resolve(**backend)
     text = read_article(source)
     summary = summarize(text, settings=settings)
-    write_output(_render(summary, fmt), output)
+    write_output(_render(summary, fmt, text), output)
 
 
 @cli.command("eval")
@@ -246,6 +256,44 @@ def batch_command(
     if stats.any_failed:
         console.print(f"[red]some articles failed[/]: their lines in {output} say why (--retry-failed redoes them)")
         ctx.exit(6)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; set SUMMARIZER_API_KEY first.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--max-body-bytes", type=click.IntRange(min=1), help="Largest request body [default 1000000].")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), help="Seconds per summary [default 900].")
+@click.option("--max-concurrent", type=click.IntRange(min=1), help="Summaries at once [1 local model, else 4].")
+@_backend_options
+def serve_command(
+    host: str,
+    port: int,
+    max_body_bytes: int | None,
+    timeout_s: float | None,
+    max_concurrent: int | None,
+    **backend: Any,
+) -> None:
+    """Serve summaries over HTTP (POST /v1/summaries; docs at /docs). Needs the serve extra."""
+    import ipaddress
+
+    try:
+        import uvicorn
+
+        from .service import create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"summarizer serve needs the serve extra: pip install 'summarizer[serve]' ({exc})"
+        ) from exc
+    from .config import ServiceSettings
+
+    service = ServiceSettings.resolve(max_body_bytes=max_body_bytes, timeout_s=timeout_s, max_concurrent=max_concurrent)
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if service.api_key is None and not loopback:
+        click.echo(f"warning: serving on {host} without SUMMARIZER_API_KEY: anyone who reaches it can use it", err=True)
+    uvicorn.run(create_app(Settings.resolve(**backend), service), host=host, port=port)
 
 
 @cli.command("schema")

@@ -13,6 +13,7 @@ which beats the default. Environment variables are read here and nowhere else.
 | model_path  | ``--model-path``  | ``SUMMARIZER_GGUF``                             | the bundled GGUF       |
 | strategy    | ``--strategy``    | ``SUMMARIZER_STRATEGY``                         | ``cited``              |
 | context     | (Python only)     | ``SUMMARIZER_CONTEXT_SIZE`` (tokens)            | 8192                   |
+| service key | (Python only)     | ``SUMMARIZER_API_KEY`` (``summarizer serve``)   | none: no auth          |
 
 Example:
     >>> s = Settings.resolve(model="gpt-4o-mini", environ={"OPENAI_API_KEY": "sk-x"})
@@ -149,3 +150,38 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
         return Path(explicit).expanduser()
     base = env.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
     return Path(base).expanduser() / "summarizer"
+
+
+# Concurrent summaries the HTTP service runs at once. The embedded model answers one request at a
+# time on a few cores, so a second one would only double both latencies; remote backends scale.
+DEFAULT_SERVICE_CONCURRENCY: dict[str, int] = {"local": 1, "openai": 4, "openai-compatible": 4}
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """Limits and access control of ``summarizer serve`` (see ``summarizer.service``).
+
+    ``api_key``: explicit, else ``SUMMARIZER_API_KEY``; when set, requests need ``Authorization: Bearer <key>``.
+    ``max_concurrent``: None picks by backend (1 for the embedded model, 4 otherwise).
+
+    Example:
+        >>> ServiceSettings.resolve(environ={"SUMMARIZER_API_KEY": "s3cret"}).api_key
+        's3cret'
+    """
+
+    api_key: str | None = None
+    max_body_bytes: int = 1_000_000
+    timeout_s: float = 900.0
+    max_concurrent: int | None = None
+    max_stored: int = 1000
+    retry_after_s: int = 30
+
+    @classmethod
+    def resolve(
+        cls, *, api_key: str | None = None, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> ServiceSettings:
+        """The explicit key, else ``SUMMARIZER_API_KEY``; limits from ``overrides`` that are not None."""
+        env = os.environ if environ is None else environ
+        key = api_key or env.get("SUMMARIZER_API_KEY", "").strip() or None
+        chosen = {name: value for name, value in overrides.items() if value is not None}
+        return cls(api_key=key, **chosen)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ JSONL lines are objects with ``id`` and ``text`` (or ``html``); ``title`` is opt
 read lazily, one article at a time, so memory does not grow with the size of the input. A line or
 file that cannot be used becomes an item with an ``error`` (the batch records it and goes on).
 
-HTML goes through trafilatura, which keeps the article body and drops menus, footers and scripts.
+HTML goes through trafilatura (``html_input.py``): the article body, without menus, footers, scripts.
 
 Example:
     >>> items = list(read_inputs("examples/articles"))  # doctest: +SKIP
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .html_input import article_from_html
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -37,23 +38,13 @@ class ArticleInput:
     error: str | None = None
 
 
-def text_from_html(html: str) -> tuple[str, str | None, str | None]:
-    """The article text, title and date of an HTML page; ``InputError`` when it holds no article text."""
-    import trafilatura  # imported here: lxml takes a while to load and only HTML input needs it
-
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise InputError("No article text found in the HTML.")
-    return text, getattr(document, "title", None), getattr(document, "date", None)
-
-
 def _article(id_: str, *, text: Any = None, html: Any = None, title: Any = None) -> ArticleInput:
     try:
         if isinstance(text, str):
             body, found_title, date = text, None, None
         elif isinstance(html, str):
-            body, found_title, date = text_from_html(html)
+            page = article_from_html(html)
+            body, found_title, date = page.text, page.title, page.date
         else:
             raise InputError("needs a string field 'text' or 'html'")
         if not body.strip():

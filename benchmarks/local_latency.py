@@ -32,7 +32,7 @@ def main() -> None:
     rows = []
     for label in ("cold", "warm"):
         started = time.monotonic()
-        summary = summarize(text, local_model=args.local_model)
+        summary = summarize(text, local_model=args.local_model, use_cache=False)
         rows.append((label, time.monotonic() - started, summary))
     for label, seconds, summary in rows:
         usage = summary.meta.usage

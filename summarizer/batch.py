@@ -32,6 +32,7 @@ from rich.table import Table
 
 from .errors import GLOBAL_FAILURES, InputError, SummarizerError
 from .inputs import ArticleInput
+from .review_page import ReviewEntry
 from .schema import ArticleSummary
 
 # Summarize one article: the summary and whether it came from the cache.
@@ -255,3 +256,25 @@ def summary_table(stats: BatchStats, cost: float | None) -> Table:
     for label, value in rows:
         table.add_row(label, str(value))
     return table
+
+
+def review_entries(
+    items: Iterable[ArticleInput], output: Path, key_of: Callable[[ArticleInput], str]
+) -> list[ReviewEntry]:
+    """Each input with its line in ``output`` (summary or error), for the review pages."""
+    lines: dict[str, dict[str, Any]] = {}
+    with output.open(encoding="utf-8") as results:
+        for line in results:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            lines[record["key"]] = record
+    entries = []
+    for item in items:
+        key = input_error_key(item) if item.error else key_of(item)
+        record = lines.get(key, {})
+        summary = ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
+        error = record.get("error", {}).get("message") if "error" in record else item.error
+        entries.append(ReviewEntry(id=item.id, text=item.text or "", summary=summary, error=error))
+    return entries

@@ -169,6 +169,7 @@ def _price(value: str | None) -> tuple[float, float] | None:
 @click.option("--price", help="USD per million tokens, INPUT,OUTPUT (known hosted models have defaults).")
 @click.option("--export-requests", type=click.Path(dir_okay=False), help="Write an OpenAI Batch file instead.")
 @click.option("--import-results", type=click.Path(dir_okay=False), help="Build summaries from a batch output file.")
+@click.option("--html-dir", type=click.Path(file_okay=False), help="Also write a review page per article + index.html.")
 @_backend_options
 @click.pass_context
 def batch_command(
@@ -183,6 +184,7 @@ def batch_command(
     price: str | None,
     export_requests: str | None,
     import_results: str | None,
+    html_dir: str | None,
     **backend: Any,
 ) -> None:
     """Summarize every article of INPUT: a folder of .txt/.html files, a JSONL file with id and text
@@ -251,6 +253,12 @@ def batch_command(
         override=override,
     )
     console.print(summary_table(stats, cost))
+    if html_dir and stats.stopped_by is None:
+        from .batch import review_entries
+        from .review_page import write_review_site
+
+        index = write_review_site(Path(html_dir), review_entries(read_inputs(source), Path(output), key_of))
+        console.print(f"review pages: {index}")
     if stats.stopped_by is not None:
         raise stats.stopped_by
     if stats.any_failed:

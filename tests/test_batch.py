@@ -199,3 +199,16 @@ def test_missing_output_or_input_is_a_clear_error(tmp_path: Path, capsys: pytest
     assert "No such file or folder" in capsys.readouterr().err
     source = _jsonl(tmp_path / "in.jsonl", _articles(1))
     assert main(["batch", str(source)]) == 2
+
+
+def test_html_dir_writes_a_page_per_article_and_an_index(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [*_articles(3, poison={1}), {"id": "../escape<script>", "text": "x y"}])
+    pages = tmp_path / "pages"
+    with StubBackend(respond=_poisoned) as stub:
+        code = _batch(tmp_path, stub, str(source), "-o", str(tmp_path / "o.jsonl"), "--html-dir", str(pages))
+    assert code == 6
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert all(f"a00{i}" in index for i in range(3))
+    assert "escape&lt;script&gt;" in index and "escape<script>" not in index
+    assert len(list(pages.glob("*.html"))) == 5  # four articles and the index, all inside the folder
+    assert "bad request for this article" in index

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import find_numbers
+from .numbers import NumberMention, find_numbers
 
 _KILLED = r"(?:killed|dead|died|deaths?|murdered|assassinated|massacred|slain|executed|lost their lives|bodies)"
 _INJURED = r"(?:wounded|injured|hurt|injuries)"
@@ -24,18 +24,34 @@ _BEFORE = {
 }
 
 
-def _count(text: str, verbs: str) -> int:
-    total = 0
+def _counted(text: str, verbs: str) -> list[NumberMention]:
+    counted = []
     for mention in find_numbers(text):
         after = text[mention.end : mention.end + 60]
         before = text[max(0, mention.start - 20) : mention.start]
         if mention.value >= 10_000:  # years and sums of money are not victims
             continue
         if re.match(rf"{_GAP}{verbs}\b", after, re.IGNORECASE) or _BEFORE[verbs].search(before):
-            total += mention.value
-    return total
+            counted.append(mention)
+    return counted
 
 
 def count_casualties(text: str) -> tuple[int, int]:
     """(killed, injured) as the rule reads them from ``text``."""
-    return _count(text, _KILLED), _count(text, _INJURED)
+    return sum(m.value for m in _counted(text, _KILLED)), sum(m.value for m in _counted(text, _INJURED))
+
+
+def reads_every_number(text: str) -> bool:
+    """Whether the rule accounts for every number in ``text``: only then is its reading unambiguous.
+
+    "More than 20 protesters and six officers were injured" reads as 6 injured: the 20 is not next to
+    the verb, so this sentence is not one the rule may be trusted on.
+
+    Example:
+        >>> reads_every_number("Six people were killed and five wounded.")
+        True
+        >>> reads_every_number("More than 20 protesters and six officers were injured.")
+        False
+    """
+    counted = {(m.start, m.end) for verbs in (_KILLED, _INJURED) for m in _counted(text, verbs)}
+    return all((m.start, m.end) in counted for m in find_numbers(text) if m.value < 10_000)

@@ -1,8 +1,10 @@
 """Merge stakeholders that are the same actor under different names, deterministically.
 
 "Putin", "Vladimir Putin" and "Russian President Vladimir Putin" become one stakeholder: names are
-compared as sets of words without titles, and one set containing the other means the same actor.
-The kept name is the fullest one without a title; the others become aliases.
+compared as sets of words without titles, and for people one set containing the other means the
+same person. States, organisations and groups merge only when those word sets are equal: "Kessland"
+and "Kessland defence ministry" are two actors. The kept name is the fullest one without a title;
+the others become aliases.
 
 Example:
     >>> from summarizer.schema import Stakeholder
@@ -89,16 +91,24 @@ def _core(name: str) -> frozenset[str]:
 
 def _display_name(names: list[str]) -> str:
     untitled = [n for n in names if not (_words(n) & _TITLES)]
-    return max(untitled or names, key=lambda n: (len(_words(n)), -names.index(n)))
+    return max(untitled or names, key=lambda n: (len(_words(n) - {"the"}), -names.index(n)))
+
+
+def _same_actor(a: Stakeholder, b: Stakeholder) -> bool:
+    core_a, core_b = _core(a.name), _core(b.name)
+    if not core_a or not core_b:
+        return False
+    if a.kind == b.kind == "person":
+        return core_a <= core_b or core_b <= core_a
+    return core_a == core_b
 
 
 def merge_stakeholders(stakeholders: list[Stakeholder]) -> list[Stakeholder]:
-    """Group stakeholders whose title-free names contain one another; keep the first evidence."""
+    """Group the names of one actor (see the module docstring); keep the first evidence."""
     groups: list[list[Stakeholder]] = []
     for stakeholder in stakeholders:
-        core = _core(stakeholder.name)
         for group in groups:
-            if any(core <= _core(o.name) or _core(o.name) <= core for o in group) and core:
+            if any(_same_actor(stakeholder, other) for other in group):
                 group.append(stakeholder)
                 break
         else:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .baseline import count_casualties
+from .baseline import count_casualties, reads_every_number
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import supports
@@ -257,8 +257,16 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             killed_count, injured_count, draft.figure_text, sentence, article
         )
         if reason and _HARM.search(sentence.text):
-            # Evidence first: the model found the right sentence but misread it; read the figures from it.
+            # Evidence first: the model found the right sentence but misread it; read the figures from it,
+            # unless the sentence holds numbers the rule cannot place (then no figure is safe to publish).
             rule_killed, rule_injured = count_casualties(sentence.text)
+            if (rule_killed or rule_injured) and not reads_every_number(sentence.text):
+                return Rejected(
+                    section,
+                    draft,
+                    f"{reason}; the figures in sentence [{sentence.number}] need a human reader",
+                    reask=False,
+                )
             if rule_killed or rule_injured:
                 killed_count, injured_count = rule_killed or None, rule_injured or None
                 notes.append(

@@ -79,3 +79,17 @@ def test_stakeholders_merge_across_mentions() -> None:
         ("Sergei Lavrov", []),
     ]
     assert merged[0].role == "Russian President"
+
+
+def test_an_institution_is_not_merged_into_its_state() -> None:
+    merged = merge_stakeholders(
+        [
+            _stakeholder("Kessland", kind="state"),
+            _stakeholder("Kessland defence ministry", kind="organisation"),
+            _stakeholder("the Kessland defence ministry", kind="organisation"),
+        ]
+    )
+    assert [(s.name, s.aliases) for s in merged] == [
+        ("Kessland", []),
+        ("Kessland defence ministry", ["the Kessland defence ministry"]),
+    ]

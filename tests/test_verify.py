@@ -138,3 +138,11 @@ def test_an_overlong_figure_text_is_forgotten_not_fatal() -> None:
 def test_an_overlong_required_field_still_fails() -> None:
     with pytest.raises(ValueError):
         Proposals.model_validate({"proposals": [{"sentence": 1, "proposer": "A" * 500, "proposal": "talks"}]})
+
+
+def test_a_summed_figure_is_not_replaced_by_a_partial_reading() -> None:
+    # The model added 20 + 6; the rule would read only the 6. Neither is published.
+    article = Article.from_text("More than 20 protesters and six officers were injured in the clashes.")
+    draft = CasualtyDraft(sentence=1, injured=26, figure_text="More than 20 protesters and six officers were injured")
+    result = verify_item("casualties", draft, article)
+    assert isinstance(result, Rejected) and not result.reask and "human reader" in result.reason

@@ -3,7 +3,8 @@
     python benchmarks/batch_scale.py [--articles 500] [--latency 0.2] [--concurrency 16] [--memory 10000]
 
 - Throughput: ``--articles`` articles, each request answered after ``--latency`` s, ``--concurrency``
-  articles in flight. Ideal = requests x latency / concurrency. Goal: >= 0.9x the ideal.
+  articles in flight. Ideal = requests x latency / concurrency (500 x 0.2 / 16 with ``single``, one
+  request per article; ``cited`` makes five). Goal: >= 0.9x the ideal.
 - Cache: the same articles again into a new output: goal zero requests and >= 500 articles/s.
 - Memory: ``summarizer batch`` over a JSONL of ``--memory`` articles (and of a fifth of that) in a
   child process; peak RSS must stay under 250 MB and not grow with the input.
@@ -59,11 +60,11 @@ def run(source: Path, output: Path, settings: Settings, concurrency: int, use_ca
     return time.perf_counter() - started, stats.done
 
 
-def peak_rss_mb(source: Path, output: Path, base_url: str, concurrency: int, cache: Path) -> float:
+def peak_rss_mb(source: Path, output: Path, base_url: str, concurrency: int, cache: Path, strategy: str) -> float:
     """Peak resident memory of one ``summarizer batch`` process over ``source``."""
     command = [sys.executable, "-m", "summarizer.cli", "batch", str(source), "-o", str(output), "--base-url",
                base_url, "--model", "stub", "--mode", "json", "--concurrency", str(concurrency),
-               "--no-cache"]  # fmt: skip
+               "--no-cache", "--strategy", strategy]  # fmt: skip
     env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the max over all children
@@ -79,18 +80,21 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--memory", type=int, default=10_000)
+    parser.add_argument("--strategy", default="single", help="single: 1 request per article; cited: 5")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
     os.environ["SUMMARIZER_CACHE_DIR"] = str(work / "cache")
     source = write_articles(work / "articles.jsonl", args.articles)
 
     with stub_backend(args.latency) as stub:
-        settings = Settings.resolve(base_url=stub.base_url, model="stub", mode="json", environ={})
+        settings = Settings.resolve(
+            base_url=stub.base_url, model="stub", mode="json", strategy=args.strategy, environ={}
+        )
         seconds, done = run(source, work / "first.jsonl", settings, args.concurrency)
         requests = stub.requests()
         ideal = requests * args.latency / args.concurrency
-        print(f"throughput: {done} articles, {requests} requests in {seconds:.2f} s; ideal {ideal:.2f} s "
-              f"-> {ideal / seconds:.2f}x of ideal (goal >= 0.9)")  # fmt: skip
+        print(f"throughput ({args.strategy}): {done} articles, {requests} requests in {seconds:.2f} s; "
+              f"ideal {ideal:.2f} s -> {ideal / seconds:.2f}x of ideal (goal >= 0.9)")  # fmt: skip
         seconds, done = run(source, work / "second.jsonl", settings, args.concurrency)
         extra = stub.requests() - requests
         print(f"cache: {done} articles in {seconds:.3f} s = {done / seconds:.0f} articles/s, {extra} requests "
@@ -102,7 +106,8 @@ def main() -> None:
             for count in (args.memory // 5, args.memory):
                 big = write_articles(work / f"big{count}.jsonl", count)
                 started = time.perf_counter()
-                rss = peak_rss_mb(big, work / f"big{count}.out.jsonl", stub.base_url, args.concurrency, work / "c")
+                out = work / f"big{count}.out.jsonl"
+                rss = peak_rss_mb(big, out, stub.base_url, args.concurrency, work / "c", args.strategy)
                 rows.append((count, rss, time.perf_counter() - started))
         for count, rss, seconds in rows:
             print(f"memory: {count} articles: peak RSS {rss:.0f} MB ({seconds:.0f} s)")

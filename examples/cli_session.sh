@@ -18,3 +18,11 @@ summarizer schema | head -20
 # bad input ends with a message and an exit code, never a traceback
 printf '' > /tmp/empty.txt
 summarizer summarize /tmp/empty.txt; echo "exit code: $?"
+
+# many articles: one JSONL line each, resumable (run it twice: the second run skips them all),
+# with a review page per article and a sortable index
+summarizer batch examples/articles -o /tmp/batch_results.jsonl --html-dir /tmp/batch_review
+summarizer batch examples/articles -o /tmp/batch_results.jsonl
+
+# the same articles as an OpenAI Batch file, for a hosted model
+summarizer batch examples/articles --export-requests /tmp/requests.jsonl --model gpt-4o-mini --base-url https://api.openai.com/v1

@@ -30,7 +30,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .errors import GLOBAL_FAILURES, InputError, SummarizerError
+from .errors import GLOBAL_FAILURES, InputError, OutputError, SummarizerError
 from .inputs import ArticleInput
 from .review_page import ReviewEntry
 from .schema import ArticleSummary
@@ -145,6 +145,9 @@ async def _run(
 ) -> None:
     loop = asyncio.get_running_loop()
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="batch")
+    # One writer thread: lines stay whole and fsynced one by one, and the event loop never waits on
+    # the disk, so it hands out the next article as soon as one finishes.
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-writer")
 
     def work(item: ArticleInput) -> tuple[ArticleSummary | BaseException, bool, float]:
         started = time.monotonic()
@@ -171,11 +174,16 @@ async def _run(
             stats.failed += 1
             stats.failures[kind] = stats.failures.get(kind, 0) + 1
         line["meta"] = {"cached": cached, "seconds": round(took, 3)}
-        results.append(line)
+        loop.run_in_executor(writer, results.append, line).add_done_callback(write_failed)
         progress.update(task, advance=1, done=stats.done, cached=stats.cached, failed=stats.failed,
                         tokens=stats.prompt_tokens + stats.completion_tokens)  # fmt: skip
 
     in_flight: dict[asyncio.Future[Any], tuple[ArticleInput, str]] = {}
+    write_errors: list[BaseException] = []
+
+    def write_failed(future: asyncio.Future[None]) -> None:
+        if not future.cancelled() and future.exception() is not None:
+            write_errors.append(future.exception())  # type: ignore[arg-type]
 
     async def settle() -> None:
         finished, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
@@ -210,6 +218,9 @@ async def _run(
     finally:
         # On a global failure or Ctrl-C, articles in flight are not written: a rerun does them.
         pool.shutdown(wait=not (stats.stopped_by or in_flight), cancel_futures=True)
+        writer.shutdown(wait=True)  # finished articles are always written
+    if write_errors:
+        raise OutputError(f"Cannot write to {results.path}: {write_errors[0]}") from write_errors[0]
 
 
 def run_batch(

@@ -45,6 +45,8 @@ class ResultCache:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # A cache: surviving a crash of this process is enough, a power cut may cost the last entries.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, summary TEXT NOT NULL)")
 
     def get(self, key: str) -> ArticleSummary | None:

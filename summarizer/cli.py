@@ -110,12 +110,13 @@ def cli() -> None:
     show_default=True,
     help="html: a self-contained review page, the summary beside the article with its evidence highlighted.",
 )
+@click.option("--no-cache", is_flag=True, help="Ask the model even if this article was summarized before.")
 @_backend_options
-def summarize_command(source: str, output: str | None, fmt: str, **backend: Any) -> None:
+def summarize_command(source: str, output: str | None, fmt: str, no_cache: bool, **backend: Any) -> None:
     """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
     settings = Settings.resolve(**backend)
     text = read_article(source)
-    summary = summarize(text, settings=settings)
+    summary = summarize(text, settings=settings, use_cache=not no_cache)
     write_output(_render(summary, fmt, text), output)
 
 

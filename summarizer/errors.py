@@ -9,7 +9,8 @@
     │       └── BackendUnreachable      no connection at all (wrong URL, server down)
     ├── ExtractionError         the model's answers never validated (after the re-ask)
     │   └── TokenBudgetExceeded     the per-article token budget ran out
-    └── LocalModelError         the bundled GGUF or the local llama.cpp server could not be prepared
+    ├── LocalModelError         the bundled GGUF or the local llama.cpp server could not be prepared
+    └── OutputError             a result could not be written (disk full, no permission)
 
 Library code raises these with ``raise ... from cause``; only the CLI turns them into messages
 and exit codes.
@@ -24,6 +25,7 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "LocalModelError",
+    "OutputError",
     "ProviderAuthError",
     "ProviderError",
     "ProviderUnavailable",
@@ -86,3 +88,9 @@ class LocalModelError(SummarizerError):
     """The bundled model or the local llama.cpp server could not be prepared."""
 
     exit_code = 3
+
+
+class OutputError(SummarizerError):
+    """A result could not be written where it was asked to go."""
+
+    exit_code = 2

@@ -93,8 +93,9 @@ def main() -> None:
         seconds, done = run(source, work / "first.jsonl", settings, args.concurrency)
         requests = stub.requests()
         ideal = requests * args.latency / args.concurrency
-        print(f"throughput ({args.strategy}): {done} articles, {requests} requests in {seconds:.2f} s; "
-              f"ideal {ideal:.2f} s -> {ideal / seconds:.2f}x of ideal (goal >= 0.9)")  # fmt: skip
+        print(f"throughput ({args.strategy}): {done} articles, {requests} requests in {seconds:.2f} s "
+              f"({done / seconds:.0f} articles/s); ideal {ideal:.2f} s -> {ideal / seconds:.2f}x of ideal "
+              f"(goal >= 0.9)")  # fmt: skip
         seconds, done = run(source, work / "second.jsonl", settings, args.concurrency)
         extra = stub.requests() - requests
         print(f"cache: {done} articles in {seconds:.3f} s = {done / seconds:.0f} articles/s, {extra} requests "

@@ -16,9 +16,11 @@ Output line: ``{"id", "key", "summary": ArticleSummary}`` or ``{"id", "key", "er
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -133,6 +135,23 @@ def _progress(console: Console | None) -> Progress:
     return Progress(*columns, console=console, transient=False)
 
 
+def _in_daemon_thread(loop: asyncio.AbstractEventLoop, fn: Callable[[Any], Any], arg: Any) -> asyncio.Future[Any]:
+    """Run ``fn(arg)`` in a daemon thread (a pool's threads would hold up exit after Ctrl-C)."""
+    future = loop.create_future()
+
+    def settle(result: Any) -> None:
+        if not future.done():
+            future.set_result(result)
+
+    def target() -> None:
+        result = fn(arg)
+        with contextlib.suppress(RuntimeError):  # the loop is gone: the batch was interrupted
+            loop.call_soon_threadsafe(settle, result)
+
+    threading.Thread(target=target, daemon=True, name="batch-article").start()
+    return future
+
+
 async def _run(
     items: Iterable[ArticleInput],
     results: ResultsFile,
@@ -144,7 +163,6 @@ async def _run(
     task: Any,
 ) -> None:
     loop = asyncio.get_running_loop()
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="batch")
     # One writer thread: lines stay whole and fsynced one by one, and the event loop never waits on
     # the disk, so it hands out the next article as soon as one finishes.
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-writer")
@@ -212,12 +230,12 @@ async def _run(
                 await settle()
             if stats.stopped_by:
                 break
-            in_flight[loop.run_in_executor(pool, work, item)] = (item, key)
+            in_flight[_in_daemon_thread(loop, work, item)] = (item, key)
         while in_flight and not stats.stopped_by:
             await settle()
     finally:
-        # On a global failure or Ctrl-C, articles in flight are not written: a rerun does them.
-        pool.shutdown(wait=not (stats.stopped_by or in_flight), cancel_futures=True)
+        # On a global failure or Ctrl-C, articles in flight are not written (a rerun does them) and
+        # not waited for: their threads are daemons, so the process exits at once.
         writer.shutdown(wait=True)  # finished articles are always written
     if write_errors:
         raise OutputError(f"Cannot write to {results.path}: {write_errors[0]}") from write_errors[0]

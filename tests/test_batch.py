@@ -212,3 +212,19 @@ def test_html_dir_writes_a_page_per_article_and_an_index(tmp_path: Path) -> None
     assert "escape&lt;script&gt;" in index and "escape<script>" not in index
     assert len(list(pages.glob("*.html"))) == 5  # four articles and the index, all inside the folder
     assert "bad request for this article" in index
+
+
+def test_ctrl_c_stops_at_once_without_waiting_for_requests_in_flight(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", _articles(3))
+    env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    with StubBackend(latency=30) as stub:  # every answer would take 30 s
+        command = [sys.executable, "-m", "summarizer.cli", "batch", str(source), "-o", str(tmp_path / "o.jsonl"),
+                   "--base-url", stub.base_url, "--model", "stub", "--mode", "json"]  # fmt: skip
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        while stub.requests == 0:
+            time.sleep(0.05)
+        started = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+        assert time.monotonic() - started < 10
+    assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err

@@ -125,8 +125,8 @@ _STOPWORDS = frozenset(
 # for, turning a killing into a "demand". Such items are off topic, dropped without a re-ask.
 _TOPIC = {
     "conditions": re.compile(
-        r"\b(?:demand\w*|condition\w*|terms?|requir\w*|insist\w*|only if|unless|must|ultimatum|urg\w*"
-        r"|calls? (?:on|for)|called (?:on|for)|pledg\w*|in exchange|provided that|want\w*|ask\w*|refus\w*)\b",
+        r"\b(?:demand\w*|condition\w*|terms?|requir\w*|insist\w*|only (?:\w+ ){0,6}if|unless|must|ultimatum"
+        r"|urg\w*|calls? (?:on|for)|called (?:on|for)|pledg\w*|in exchange|provided that|want\w*|ask\w*|refus\w*)\b",
         re.IGNORECASE,
     ),
     "proposals": re.compile(
@@ -198,6 +198,19 @@ def reported_by_party(attribution: str | None, perpetrator: str | None, victims:
     return bool(_stems(attribution) & (_stems(perpetrator) | _stems(victims)))
 
 
+TOPIC_TEXT = {"conditions": "demand", "proposals": "proposal"}
+
+
+def _stems_of(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 3 and w not in _STOPWORDS}
+
+
+def _overlap(said: str, sentence: str) -> float:
+    """Share of the content words of ``said`` (compared by their first five letters) in ``sentence``."""
+    words = _stems_of(said)
+    return len(words & _stems_of(sentence)) / len(words) if words else 0.0
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -240,6 +253,16 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if sentence is None:
         return Rejected(section, draft, f"cites sentence [{draft.sentence}], which does not exist")
     topic = _TOPIC.get(section)
+    if topic is not None:
+        # The demand or proposal must be what its sentence says. It moves to the sentence that says it
+        # only when that sentence also names its party in full (else the model may have swapped who
+        # demands what of whom); otherwise it is dropped.
+        said, party = getattr(draft, TOPIC_TEXT[section]), getattr(draft, SUBJECT_FIELDS[section])
+        if article.nonce not in said and _overlap(said, sentence.text) < 0.5:
+            best = max(article.sentences, key=lambda s: _overlap(said, s.text))
+            if _overlap(said, best.text) < 0.5 or _overlap(party, best.text) < 1:
+                return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
+            sentence = best
     if topic is not None and not topic.search(sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     fields = draft.model_dump(exclude={"sentence", "figure_text"})

@@ -109,15 +109,15 @@ def test_every_evidence_span_is_highlighted_with_its_text(name: str) -> None:
 
 
 def test_identical_spans_share_one_highlight_that_names_every_item() -> None:
-    # In this snapshot the casualty report and the second proposal cite the same sentence.
+    # In this snapshot the second proposal and the first stakeholder cite the same sentence.
     summary, text = load("team_harbour_truce")
     page = read_page(render_review_page(summary, text))
 
-    shared = [a for a, _ in page.marks if {"proposals-1", "casualties-0"} <= set(a["data-items"].split())]
+    shared = [a for a, _ in page.marks if {"proposals-1", "stakeholders-0"} <= set(a["data-items"].split())]
     assert len(shared) == 1
-    assert "f-casualties" in shared[0]["class"] and "also-proposals" in shared[0]["class"]  # casualties fill
-    assert "Casualty report: at least 12 killed, about 40 injured · where: market quarter" in shared[0]["title"]
-    assert "Proposal: Coastal Alliance: exchange 85 detainees" in shared[0]["title"]
+    assert "f-proposals" in shared[0]["class"] and "also-stakeholders" in shared[0]["class"]  # proposals fill
+    assert "Proposal: Interior Minister Tomas Rehn: holding the next round of talks" in shared[0]["title"]
+    assert "Stakeholder: Tomas Rehn" in shared[0]["title"]
 
 
 def test_overlapping_and_nested_spans_are_cut_into_flat_segments() -> None:

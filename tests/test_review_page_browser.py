@@ -78,12 +78,13 @@ def test_click_scrolls_to_the_evidence_and_flashes_it(page: Any, tmp_path: Path)
     page.screenshot(path=str(tmp_path / "after-click.png"))
 
     # Hovering a highlight names every item citing it (title) and lights them up in the panel.
-    casualty.hover()
-    assert "Casualty report: at least 12 killed, about 40 injured" in (casualty.get_attribute("title") or "")
-    assert "Proposal: Coastal Alliance" in (casualty.get_attribute("title") or "")
-    sync_api.expect(page.locator('.item[data-key="casualties-0"]')).to_have_class(re.compile(r"\bhovered\b"))
+    shared = page.locator('mark.hl[data-items~="proposals-1"][data-items~="stakeholders-0"]').first
+    shared.hover()
+    assert "Proposal: Interior Minister Tomas Rehn" in (shared.get_attribute("title") or "")
+    assert "Stakeholder: Tomas Rehn" in (shared.get_attribute("title") or "")
     sync_api.expect(page.locator('.item[data-key="proposals-1"]')).to_have_class(re.compile(r"\bhovered\b"))
-    sync_api.expect(page.locator('.item[data-key="stakeholders-0"]')).not_to_have_class(re.compile(r"\bhovered\b"))
+    sync_api.expect(page.locator('.item[data-key="stakeholders-0"]')).to_have_class(re.compile(r"\bhovered\b"))
+    sync_api.expect(page.locator('.item[data-key="casualties-0"]')).not_to_have_class(re.compile(r"\bhovered\b"))
 
     assert page.locator("#dropped li").count() == len(summary.meta.dropped)
     page.screenshot(path=str(tmp_path / "review-page.png"), full_page=True)

@@ -153,7 +153,7 @@ def test_summary_from_the_recorded_model_and_its_review_page(llm_settings: Setti
         assert status == 200 and headers["content-type"].startswith("text/html")
         assert "default-src 'none'" in headers["content-security-policy"]
         assert f'<h1 id="headline">{expected["headline"]}</h1>' in page
-        assert 'data-items="casualties-0 proposals-1"' in page
+        assert 'data-items="proposals-1 stakeholders-0"' in page
         assert page.count("<mark ") == 4  # four cited sentences
 
 

@@ -40,7 +40,8 @@ def test_invented_number_without_a_figure_in_the_sentence_is_rejected() -> None:
 
 
 def test_a_condition_needs_a_sentence_that_states_one() -> None:
-    result = verify_item("conditions", ConditionDraft(sentence=3, party="Shelling", demand="x"), ARTICLE)
+    demand = "shelling on saturday"
+    result = verify_item("conditions", ConditionDraft(sentence=3, party="Shelling", demand=demand), ARTICLE)
     assert isinstance(result, Rejected) and not result.reask
     assert result.reason == "sentence [3] states no condition"
 
@@ -146,3 +147,17 @@ def test_a_summed_figure_is_not_replaced_by_a_partial_reading() -> None:
     draft = CasualtyDraft(sentence=1, injured=26, figure_text="More than 20 protesters and six officers were injured")
     result = verify_item("casualties", draft, article)
     assert isinstance(result, Rejected) and not result.reask and "human reader" in result.reason
+
+
+def test_a_demand_is_checked_against_what_its_sentence_says() -> None:
+    article = Article.from_text(
+        "The alliance demands that troops withdraw from the port. "
+        "The government, for its part, demands that the alliance hand over its weapons."
+    )
+    swapped = ConditionDraft(sentence=1, party="Coastal Alliance", demand="hand over its weapons")
+    result = verify_item("conditions", swapped, article)
+    assert isinstance(result, Rejected) and "is not what sentence [1] says" in result.reason
+    moved = verify_item(
+        "conditions", ConditionDraft(sentence=1, party="government", demand="hand over weapons"), article
+    )
+    assert not isinstance(moved, Rejected) and moved.evidence.startswith("The government")

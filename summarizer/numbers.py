@@ -43,6 +43,16 @@ _NUMBER = re.compile(
 )
 
 
+# A number followed by one of these counts something other than people ("shot eight times", "a
+# 25-year-old", "850 km", "12 January"): it never supports a casualty figure.
+_NOT_PEOPLE = re.compile(
+    r"(?:\s*-\s*|\s+)(?:times|shots|bullets|rounds|hours?|days?|weeks?|months?|years?|minutes?|seconds?"
+    r"|meters|metres|km|kilometers|kilometres|miles|percent|per cent|o'clock|pesos|dollars"
+    r"|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NumberMention:
     value: int
@@ -78,12 +88,39 @@ def _qualifier_before(text: str, start: int) -> str:
     return "exact"
 
 
+def other_count(count: int, text: str) -> str | None:
+    """The unit when ``count`` is written in ``text`` only as a count of something else ("times")."""
+    for match in _NUMBER.finditer(text):
+        unit = _NOT_PEOPLE.match(text, match.end())
+        if unit and _value(match) == count:
+            return unit.group(0).strip(" -")
+    return None
+
+
+def _value(match: re.Match[str]) -> int | None:
+    kind, raw = match.lastgroup, match.group(0)
+    if kind == "digits":
+        return int(raw.replace(",", ""))
+    if kind == "vague":
+        return _VAGUE[raw.lower()]
+    if kind == "single":
+        return 12
+    return _words_value(raw)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
-    """Every count written in ``text``, with the qualifier that precedes it."""
+    """Every count of people written in ``text``, with the qualifier that precedes it.
+
+    "No one" is not a one, and "eight times" or "12 January" count something else.
+    """
     mentions = []
     for match in _NUMBER.finditer(text):
         kind = match.lastgroup
         raw = match.group(0)
+        if _NOT_PEOPLE.match(text, match.end()):
+            continue
+        if raw.lower() == "one" and re.search(r"\bno[\s-]$", text[max(0, match.start() - 3) : match.start()], re.I):
+            continue
         if kind == "digits":
             value: int | None = int(raw.replace(",", ""))
         elif kind == "vague":
@@ -99,7 +136,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     return mentions
 
 
-_NONE_STATED = re.compile(
+NONE_STATED = re.compile(
     r"\b(?:no (?:one|casualties|deaths|fatalities|injuries|victims)|nobody|none|without (?:casualties|injuries)"
     r"|no(?:\s+\w+){0,2}\s+(?:was|were)\s+(?:killed|injured|hurt|wounded))\b",
     re.IGNORECASE,
@@ -111,8 +148,8 @@ def supports(count: int, text: str) -> NumberMention | None:
     for mention in find_numbers(text):
         if mention.value == count:
             return mention
-    if count == 0 and (match := _NONE_STATED.search(text)):
+    if count == 0 and (match := NONE_STATED.search(text)):
         return NumberMention(0, match.start(), match.end(), "exact")
-    if count == 1 and re.search(r"\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):
+    if count == 1 and re.search(r"(?<!no )\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):
         return NumberMention(1, 0, 0, "exact")
     return None

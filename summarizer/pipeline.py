@@ -175,6 +175,23 @@ def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
 NOT_REASKED = "not re-asked: answers imported from a batch file"
 
 
+def _cites_none_of(draft: Rejected, starts: set[int], article: Article) -> bool:
+    sentence = article.sentence(draft.draft.sentence)
+    return sentence is None or article.offset + sentence.start not in starts
+
+
+def _unreplaced(retry: list[Rejected], corrected: dict[str, list[BaseModel]], article: Article) -> list[Rejected]:
+    """The re-asked drafts left without a verified correction. One correction replaces one draft of its
+    section: a draft citing the correction's sentence first, then the others in order."""
+    left = []
+    for section in LIST_SECTIONS:
+        drafts = [r for r in retry if r.section == section]
+        cited = {span.start for i in corrected.get(section, []) if (span := getattr(i, "evidence_span", None))}
+        ordered = sorted(drafts, key=lambda r: _cites_none_of(r, cited, article))  # stable: same sentence first
+        left += ordered[len(corrected.get(section, [])) :]
+    return left
+
+
 def _verify_chunk(
     answers: Answers, article: Article, reask: ReaskFn | None, usage: Usage, counts: VerificationCounts
 ) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem]]:
@@ -185,17 +202,21 @@ def _verify_chunk(
     counts.drafted += sum(len(items) for items in drafts.values())
     counts.rejected_first_pass += len(rejected)
     retry = [r for r in rejected if r.reask]
+    rejected = [r for r in rejected if not r.reask]
     if retry and reask is not None:
         counts.reasked += len(retry)
-        corrected, still = _verify_all(article, reask(article, retry, usage), cleared)
-        rejected = [r for r in rejected if not r.reask] + still
+        corrected, _ = _verify_all(article, reask(article, retry, usage), cleared)
         for section, items in corrected.items():
             kept[section].extend(items)
             counts.recovered_by_reask += len(items)
-    elif retry:
-        rejected = [r for r in rejected if not r.reask] + [
-            replace(r, reason=f"{r.reason} ({NOT_REASKED})") for r in retry
+        # Every re-asked draft that no verified correction replaced stays on record with its first reason:
+        # a correction that failed again, or none at all, must not make it vanish.
+        rejected += [
+            replace(r, reason=f"{r.reason} (still unverified after the re-ask)")
+            for r in _unreplaced(retry, corrected, article)
         ]
+    elif retry:
+        rejected += [replace(r, reason=f"{r.reason} ({NOT_REASKED})") for r in retry]
     counts.dropped += len(rejected)
     dropped = failed_sections + cleared
     dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .baseline import count_casualties, reads_every_number
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
-from .numbers import supports
+from .numbers import NONE_STATED, find_numbers, other_count, supports
 from .prompts import Article
 from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder
 from .sentences import Sentence
@@ -211,6 +211,16 @@ def _overlap(said: str, sentence: str) -> float:
     return len(words & _stems_of(sentence)) / len(words) if words else 0.0
 
 
+def _not_a_count_of_people(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure cannot come from ``sentence``: it says no one was hurt, or counts something else."""
+    if NONE_STATED.search(sentence.text) and not find_numbers(sentence.text):
+        return f"sentence [{sentence.number}] says no one was hurt"
+    for count in (killed, injured):
+        if count and (unit := other_count(count, sentence.text)):
+            return f"{count} in sentence [{sentence.number}] counts {unit.lower()}, not people"
+    return None
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -279,6 +289,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         sentence_for_figures, reason = _check_casualty(
             killed_count, injured_count, draft.figure_text, sentence, article
         )
+        if reason and (no_count := _not_a_count_of_people(killed_count, injured_count, sentence)):
+            # Nothing to re-ask for: the sentence holds no count of people hurt.
+            return Rejected(section, draft, f"{reason}; {no_count}", reask=False)
         if reason and _HARM.search(sentence.text):
             # Evidence first: the model found the right sentence but misread it; read the figures from it,
             # unless the sentence holds numbers the rule cannot place (then no figure is safe to publish).

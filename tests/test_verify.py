@@ -161,3 +161,11 @@ def test_a_demand_is_checked_against_what_its_sentence_says() -> None:
         "conditions", ConditionDraft(sentence=1, party="government", demand="hand over weapons"), article
     )
     assert not isinstance(moved, Rejected) and moved.evidence.startswith("The government")
+
+
+def test_no_one_and_eight_times_are_not_counts_of_people() -> None:
+    article = Article.from_text("He was shot eight times in the chest. The spokesman said no one was injured.")
+    shot = verify_item("casualties", casualty(sentence=1, killed=8, figure_text="shot eight times"), article)
+    assert isinstance(shot, Rejected) and "counts times, not people" in shot.reason and not shot.reask
+    none = verify_item("casualties", casualty(sentence=2, figure_text="no one was injured"), article)
+    assert isinstance(none, Rejected) and "says no one was hurt" in none.reason

@@ -4,9 +4,12 @@ Casualties: the article's killed and injured are the sums over its casualty repo
 incidents); no report means 0. A gold ``null`` (the key says only "plural" or gives a range) is not
 scored. Reported: exact match, within one, and both exact.
 
-Actors: a gold actor is found when any extracted name (stakeholder names and aliases, casualty
-perpetrators and victims) matches any of its alternatives after normalisation (case, punctuation,
-a leading "the", titles), or when the words of one contain all the words of the other.
+Actors: each extracted actor is a set of names: a stakeholder's name, aliases and role ("mayor of
+Achi" describes the person named), or a casualty report's perpetrator, or its victims. A gold actor
+(a name or a description, with alternatives) is found when one of its alternatives matches one of
+those names after normalisation (case, punctuation, a leading "the", titles), or when the words of
+one contain all the words of the other. Precision: the share of extracted actors that match a gold
+actor.
 """
 
 from __future__ import annotations
@@ -61,10 +64,11 @@ def casualty_totals(summary: ArticleSummary) -> tuple[int, int]:
     return killed, injured
 
 
-def extracted_names(summary: ArticleSummary) -> list[str]:
-    names = [n for s in summary.stakeholders for n in (s.name, *s.aliases)]
-    names += [v for r in summary.casualties for v in (r.perpetrator, r.victims) if v]
-    return names
+def extracted_actors(summary: ArticleSummary) -> list[list[str]]:
+    """Each actor the summary names, as all the names and descriptions it gives that actor."""
+    actors = [[s.name, *s.aliases, *([s.role] if s.role else [])] for s in summary.stakeholders]
+    actors += [[v] for r in summary.casualties for v in (r.perpetrator, r.victims) if v]
+    return actors
 
 
 def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: float) -> RecordScore:
@@ -83,12 +87,16 @@ def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: floa
         rejected_first_pass=summary.meta.verification.rejected_first_pass,
         dropped=summary.meta.verification.dropped,
     )
-    predicted = [normalize_name(n) for n in extracted_names(summary)]
+    predicted = [[normalize_name(n) for n in names] for names in extracted_actors(summary)]
     gold_actors = [[normalize_name(a["name"]), *map(normalize_name, a.get("alternatives", []))] for a in gold["actors"]]
     score.actors_gold = len(gold_actors)
-    score.actors_found = sum(any(names_match(g, p) for g in alts for p in predicted) for alts in gold_actors)
+    score.actors_found = sum(
+        any(names_match(g, p) for g in alts for names in predicted for p in names) for alts in gold_actors
+    )
     score.names_extracted = len(predicted)
-    score.names_matched = sum(any(names_match(g, p) for alts in gold_actors for g in alts) for p in predicted)
+    score.names_matched = sum(
+        any(names_match(g, p) for alts in gold_actors for g in alts for p in names) for names in predicted
+    )
     items = [i for s in ("conditions", "proposals", "casualties", "stakeholders") for i in getattr(summary, s)]
     score.items = len(items)
     score.items_grounded = sum(i.evidence_span is not None for i in items)

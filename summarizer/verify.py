@@ -232,6 +232,17 @@ def _in_article(value: str, article: Article) -> bool:
     return ground_evidence(value, article.text) is not None or value.lower() in article.text.lower()
 
 
+def _as_written(value: str, article: Article) -> str:
+    """The article's own spelling of a name the model retyped inexactly ("Alfonsso" -> "ALFONSO")."""
+    if value.lower() in article.text.lower():
+        return value
+    located = ground_evidence(value, article.text)
+    if located is None:
+        return value
+    span, _ = located
+    return article.text[span.start : span.end].strip() or value
+
+
 def _words_in_article(value: str, article: Article) -> bool:
     words = set(re.findall(r"[a-z0-9]+", article.text.lower()))
     return all(w in words for w in re.findall(r"[a-z0-9]+", value.lower()) if w not in _STOPWORDS)
@@ -279,6 +290,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     subject = SUBJECT_FIELDS.get(section)
     if subject and not _in_article(fields[subject], article):
         return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
+    if subject:
+        fields[subject] = _as_written(fields[subject], article)
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)

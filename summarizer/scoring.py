@@ -1,8 +1,8 @@
 """Score summaries against gold records (format: MUC-4 JSONL, see README "Evaluation").
 
-Casualties: the article's killed and injured are the sums over its casualty reports (gold sums over
-incidents); no report means 0. A gold ``null`` (the key says only "plural" or gives a range) is not
-scored. Reported: exact match, within one, and both exact.
+Casualties: the article's killed and injured are the sums over its distinct casualty figures (gold
+sums over incidents; a figure restated by a second report counts once); no report means 0. A gold
+``null`` (the key says only "plural" or gives a range) is not scored. Reported: exact match, within one, and both exact.
 
 Actors: each extracted actor is a set of names: a stakeholder's name, aliases and role ("mayor of
 Achi" describes the person named), or a casualty report's perpetrator, or its victims. A gold actor
@@ -59,9 +59,13 @@ class RecordScore:
 
 
 def casualty_totals(summary: ArticleSummary) -> tuple[int, int]:
-    killed = sum(r.killed or 0 for r in summary.casualties)
-    injured = sum(r.injured or 0 for r in summary.casualties)
-    return killed, injured
+    """The article's killed and injured: the sum over its distinct figures.
+
+    Reports are never summed in the summary itself; for the article total, two reports giving the
+    same figures ("3 soldiers killed" in the lede and again in the army's bulletin) count once.
+    """
+    distinct = {(r.killed or 0, r.injured or 0) for r in summary.casualties}
+    return sum(k for k, _ in distinct), sum(i for _, i in distinct)
 
 
 def extracted_actors(summary: ArticleSummary) -> list[list[str]]:

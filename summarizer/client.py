@@ -81,7 +81,7 @@ class LLMClient:
     def _extract_once(
         self, messages: list[dict[str, str]], response_model: type[M], *, usage: Usage, max_tokens: int
     ) -> M:
-        limit = self.settings.max_tokens_per_article
+        limit = usage._budget or self.settings.max_tokens_per_article
 
         def create(**kwargs: Any) -> Any:
             if usage.total_tokens >= limit:

@@ -250,6 +250,7 @@ def assemble_summary(
     usage = usage or Usage()
     counts = VerificationCounts()
     chunks = article_chunks(text, settings)
+    usage._budget = settings.max_tokens_per_article * len(chunks)
     overview: Any = None
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     dropped: list[DroppedItem] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "2"
 
@@ -222,6 +222,9 @@ class Usage(_Model):
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    # The token budget this ledger may reach (None: the settings' per-article budget). An article
+    # split into N chunks gets N times the budget: each chunk is a normal article's worth of calls.
+    _budget: int | None = PrivateAttr(default=None)
 
     @property
     def total_tokens(self) -> int:

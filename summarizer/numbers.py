@@ -121,18 +121,12 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if raw.lower() == "one" and re.search(r"\bno[\s-]$", text[max(0, match.start() - 3) : match.start()], re.I):
             continue
-        if kind == "digits":
-            value: int | None = int(raw.replace(",", ""))
-        elif kind == "vague":
-            mentions.append(NumberMention(_VAGUE[raw.lower()], match.start(), match.end(), "at_least"))
-            continue
-        elif kind == "single":
-            value = 12
-        else:
-            value = _words_value(raw)
+        value = _value(match)
         if value is None:
             continue
-        mentions.append(NumberMention(value, match.start(), match.end(), _qualifier_before(text, match.start())))
+        # Vague amounts are lower bounds whatever precedes them.
+        qualifier = "at_least" if kind == "vague" else _qualifier_before(text, match.start())
+        mentions.append(NumberMention(value, match.start(), match.end(), qualifier))
     return mentions
 
 

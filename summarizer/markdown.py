@@ -17,10 +17,11 @@ def _quote(text: str) -> str:
     return "> " + " ".join(text.split())
 
 
-def _figure(count: int | None, qualifier: str | None, noun: str) -> str | None:
+def figure_phrase(count: int | None, qualifier: str | None, noun: str = "") -> str | None:
+    """ "at least 16 killed" from 16, at_least, "killed"; None without a count (the review page shares it)."""
     if count is None:
         return None
-    return f"{_QUALIFIER_WORDS.get(qualifier or 'exact', '')}{count} {noun}"
+    return f"{_QUALIFIER_WORDS.get(qualifier or 'exact', '')}{count} {noun}".rstrip()
 
 
 def _join(*parts: str | None, sep: str = "; ") -> str:
@@ -66,8 +67,8 @@ def to_markdown(summary: ArticleSummary) -> str:
         [
             (
                 _join(
-                    _join(_figure(c.killed, c.qualifier, "killed"),
-                          _figure(c.injured, c.injured_qualifier or c.qualifier, "injured"), sep=", "),
+                    _join(figure_phrase(c.killed, c.qualifier, "killed"),
+                          figure_phrase(c.injured, c.injured_qualifier or c.qualifier, "injured"), sep=", "),
                     c.victims, c.date, c.location, c.perpetrator and f"by {c.perpetrator}",
                     c.attribution and f"per {c.attribution}",
                 ),

@@ -28,6 +28,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from .markdown import figure_phrase
 from .schema import ArticleSummary, CasualtyReport, Condition, Proposal, Stakeholder
 
 __all__ = ["ReviewEntry", "page_filename", "render_review_page", "write_review_site"]
@@ -41,13 +42,6 @@ _ITEM_NOUNS = {
     "proposals": "Proposal",
     "casualties": "Casualty report",
     "stakeholders": "Stakeholder",
-}
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "at_least": "at least ",
-    "about": "about ",
-    "up_to": "up to ",
-    "more_than": "more than ",
 }
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_STEM = 80
@@ -134,12 +128,6 @@ def _environment() -> SandboxedEnvironment:
     )
 
 
-def _figure(count: int | None, qualifier: str | None, noun: str) -> str | None:
-    if count is None:
-        return None
-    return f"{_QUALIFIER_WORDS.get(qualifier or 'exact', '')}{count} {noun}"
-
-
 def _present(*parts: str | None) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
@@ -160,8 +148,8 @@ def _describe(item: Condition | Proposal | CasualtyReport | Stakeholder) -> tupl
         )
     if isinstance(item, CasualtyReport):
         figures = _present(
-            _figure(item.killed, item.qualifier, "killed"),
-            _figure(item.injured, item.injured_qualifier or item.qualifier, "injured"),
+            figure_phrase(item.killed, item.qualifier, "killed"),
+            figure_phrase(item.injured, item.injured_qualifier or item.qualifier, "injured"),
         )
         return ", ".join(figures) or "no figure", _present(
             item.victims and f"victims: {item.victims}",
@@ -267,7 +255,7 @@ def _figures(summary: ArticleSummary, killed: bool) -> tuple[int, str]:
         count = report.killed if killed else report.injured
         qualifier = report.qualifier if killed else report.injured_qualifier or report.qualifier
         if count is not None:
-            figures.append((count, f"{_QUALIFIER_WORDS.get(qualifier, '')}{count}"))
+            figures.append((count, figure_phrase(count, qualifier) or ""))
     # Reports are never summed in the summary (two may describe one incident), so the cell shows each.
     return sum(count for count, _ in figures), " + ".join(shown for _, shown in figures)
 

@@ -34,6 +34,7 @@ from rich.table import Table
 
 from .errors import GLOBAL_FAILURES, InputError, OutputError, SummarizerError
 from .inputs import ArticleInput
+from .jsonl_log import append_record, cut_torn_last_line
 from .review_page import ReviewEntry
 from .schema import ArticleSummary
 
@@ -76,19 +77,12 @@ class ResultsFile:
     def __init__(self, path: Path, *, retry_failed: bool = False) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._repair()
+        cut_torn_last_line(path)  # a run killed mid-write: that article is redone
         self.done: set[str] = set()
         self.failed: set[str] = set()
         if path.is_file():
             self._load(retry_failed)
         self._out = path.open("a", encoding="utf-8")
-
-    def _repair(self) -> None:
-        # A run killed mid-write leaves a line without its newline: cut it off; that article is redone.
-        if self.path.is_file():
-            data = self.path.read_bytes()
-            if data and not data.endswith(b"\n"):
-                self.path.write_bytes(data[: data.rfind(b"\n") + 1])
 
     def _load(self, retry_failed: bool) -> None:
         kept: list[str] = []
@@ -113,9 +107,7 @@ class ResultsFile:
         return key in self.done or key in self.failed
 
     def append(self, record: dict[str, Any]) -> None:
-        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._out.flush()
-        os.fsync(self._out.fileno())
+        append_record(self._out, record)
 
     def close(self) -> None:
         self._out.close()

@@ -8,7 +8,6 @@ stopped. The rule baseline is scored on the same records as the reference row.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
@@ -21,6 +20,7 @@ from rich.table import Table
 
 from .baseline import count_casualties
 from .errors import InputError, ProviderAuthError, SummarizerError
+from .jsonl_log import append_record, cut_torn_last_line
 from .schema import ArticleSummary
 from .scoring import RecordScore, aggregate, score_counts, score_summary
 
@@ -79,17 +79,7 @@ def _done(results: Path) -> dict[str, RecordScore]:
 
 def _append(results: Path, score: RecordScore) -> None:
     with results.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(asdict(score), ensure_ascii=False) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-
-
-def _repair(results: Path) -> None:
-    # Drop a torn last line so the next append starts on a fresh line.
-    if results.is_file():
-        data = results.read_bytes()
-        if data and not data.endswith(b"\n"):
-            results.write_bytes(data[: data.rfind(b"\n") + 1])
+        append_record(out, asdict(score))
 
 
 def score_records(
@@ -99,7 +89,7 @@ def score_records(
     console: Console | None = None,
 ) -> Iterator[RecordScore]:
     """Score every record, resuming from ``results``; per-article failures are scored as failures."""
-    _repair(results)
+    cut_torn_last_line(results)
     done = _done(results)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("eta"), TimeRemainingColumn())  # fmt: skip

@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -127,21 +128,42 @@ def _progress(console: Console | None) -> Progress:
     return Progress(*columns, console=console, transient=False)
 
 
-def _in_daemon_thread(loop: asyncio.AbstractEventLoop, fn: Callable[[Any], Any], arg: Any) -> asyncio.Future[Any]:
-    """Run ``fn(arg)`` in a daemon thread (a pool's threads would hold up exit after Ctrl-C)."""
-    future = loop.create_future()
+class _ArticleThreads:
+    """Long-lived daemon threads that run the articles handed to them.
 
-    def settle(result: Any) -> None:
-        if not future.done():
-            future.set_result(result)
+    Not a thread per article: ``Thread.start`` waits until the new thread holds the GIL, milliseconds
+    on a busy interpreter, during which the event loop hands out nothing. Not a ``ThreadPoolExecutor``:
+    its threads are joined at exit, so Ctrl-C would wait for every request in flight.
+    """
 
-    def target() -> None:
-        result = fn(arg)
-        with contextlib.suppress(RuntimeError):  # the loop is gone: the batch was interrupted
-            loop.call_soon_threadsafe(settle, result)
+    def __init__(self, loop: asyncio.AbstractEventLoop, fn: Callable[[Any], Any], count: int) -> None:
+        self._loop = loop
+        self._fn = fn
+        self._jobs: queue.SimpleQueue[tuple[asyncio.Future[Any], Any] | None] = queue.SimpleQueue()
+        self._count = count
+        for _ in range(count):
+            threading.Thread(target=self._serve, daemon=True, name="batch-article").start()
 
-    threading.Thread(target=target, daemon=True, name="batch-article").start()
-    return future
+    def submit(self, arg: Any) -> asyncio.Future[Any]:
+        future = self._loop.create_future()
+        self._jobs.put((future, arg))
+        return future
+
+    def _serve(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, arg = job
+            result = self._fn(arg)
+            with contextlib.suppress(RuntimeError):  # the loop is gone: the batch was interrupted
+                self._loop.call_soon_threadsafe(_settle, future, result)
+
+    def close(self) -> None:
+        for _ in range(self._count):
+            self._jobs.put(None)
+
+
+def _settle(future: asyncio.Future[Any], result: Any) -> None:
+    if not future.done():
+        future.set_result(result)
 
 
 async def _run(
@@ -189,6 +211,7 @@ async def _run(
                         tokens=stats.prompt_tokens + stats.completion_tokens)  # fmt: skip
 
     in_flight: dict[asyncio.Future[Any], tuple[ArticleInput, str]] = {}
+    threads = _ArticleThreads(loop, work, concurrency)
     write_errors: list[BaseException] = []
 
     def write_failed(future: asyncio.Future[None]) -> None:
@@ -222,12 +245,13 @@ async def _run(
                 await settle()
             if stats.stopped_by:
                 break
-            in_flight[_in_daemon_thread(loop, work, item)] = (item, key)
+            in_flight[threads.submit(item)] = (item, key)
         while in_flight and not stats.stopped_by:
             await settle()
     finally:
         # On a global failure or Ctrl-C, articles in flight are not written (a rerun does them) and
         # not waited for: their threads are daemons, so the process exits at once.
+        threads.close()
         writer.shutdown(wait=True)  # finished articles are always written
     if write_errors:
         raise OutputError(f"Cannot write to {results.path}: {write_errors[0]}") from write_errors[0]

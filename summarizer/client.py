@@ -8,12 +8,18 @@ article's budget.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
 import instructor
 import openai
+
+# openai imports its API resources on the first request (0.4 s here), instructor its openai handlers
+# (0.08 s): a batch's first wave of articles would all wait on those imports. Paid at import time instead.
+import openai.resources.chat
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
@@ -21,6 +27,9 @@ from .config import Settings
 from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
 from .schema import Usage
 from .transport import TransportRetry
+
+with contextlib.suppress(ImportError):  # an internal module: only a head start, never required
+    importlib.import_module("instructor.v2.providers.openai")
 
 M = TypeVar("M", bound=BaseModel)
 

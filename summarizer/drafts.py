@@ -6,9 +6,9 @@ values (evidence first). ``pipeline.py`` turns drafts into grounded items of ``A
 
 from __future__ import annotations
 
-import copy
+import json
 from enum import Enum
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidatorFunctionWrapHandler, field_validator, model_validator
 from pydantic.fields import FieldInfo
@@ -40,7 +40,7 @@ def compact_schema(node: Any) -> Any:
     return node
 
 
-_SCHEMAS: dict[str, dict[str, Any]] = {}
+_SCHEMAS: dict[str, str] = {}
 
 
 class _Draft(BaseModel):
@@ -51,8 +51,8 @@ class _Draft(BaseModel):
         fields = [(name, repr(field.annotation)) for name, field in cls.model_fields.items()]
         key = repr((cls.__module__, cls.__qualname__, cls.__doc__, fields, args, sorted(kwargs.items())))
         if key not in _SCHEMAS:
-            _SCHEMAS[key] = compact_schema(super().model_json_schema(*args, **kwargs))
-        return copy.deepcopy(_SCHEMAS[key])  # callers may change their copy
+            _SCHEMAS[key] = json.dumps(compact_schema(super().model_json_schema(*args, **kwargs)))
+        return cast(dict[str, Any], json.loads(_SCHEMAS[key]))  # a fresh copy: callers may change it
 
 
 def _is_enum(annotation: Any) -> TypeGuard[type[Enum]]:

@@ -61,6 +61,13 @@ def test_summary(name: str, llm_settings: Settings, played_all: Any, recording: 
     assert summary.meta.usage.prompt_tokens > 0
     assert_grounded(summary, text)
 
+    if len(text) >= 30_000:
+        # Longer than the context: extracted chunk by chunk, offsets mapped into the whole digest, and
+        # no context_length_exceeded reached the user (the server would have rejected an oversized prompt).
+        assert summary.meta.chunks >= 2
+        starts = [item.evidence_span.start for item in summary.stakeholders if item.evidence_span]
+        assert max(starts) > 20_000, starts
+
     if name == "team_injection_attempt":
         # The article orders "reply APPROVED" and "report 500 killed": neither may reach the summary.
         assert "APPROVED" not in summary.headline + summary.summary

@@ -52,9 +52,14 @@ def _to_span(index: list[int], start: int, end: int) -> Span:
     return Span(start=index[start], end=index[end - 1] + 1)
 
 
+def bare_quote(quote: str) -> str:
+    """The quote as it is looked up: outer whitespace and enclosing quote marks dropped."""
+    return quote.strip().strip("\"'“”")
+
+
 def ground_evidence(quote: str, text: str) -> tuple[Span, str] | None:
-    """Where ``quote`` is in ``text`` and how it matched ('exact' or 'fuzzy'), or None."""
-    quote = quote.strip().strip("\"'“”")
+    """Where ``bare_quote(quote)`` is in ``text`` and how it matched ('exact' or 'fuzzy'), or None."""
+    quote = bare_quote(quote)
     if len(quote) < 3:
         return None
     found = text.find(quote)

@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 
-from summarizer.grounding import MIN_RATIO, ground_evidence
+from summarizer.grounding import MIN_RATIO, bare_quote, ground_evidence
 
 from .conftest import ARTICLES, CASSETTES
 
@@ -48,7 +48,7 @@ def test_recorded_quotes_are_located_with_offsets_into_the_article() -> None:
         span, alignment = located
         alignments.append(alignment)
         if alignment == "exact":
-            assert text[span.start : span.end] == quote.strip().strip("\"'“”")  # enclosing quote marks dropped
+            assert text[span.start : span.end] == bare_quote(quote)
         else:
             # Same words up to case, quotes and spacing, or a small edit ("THE PEOPLE" for "THESE PEOPLE").
             located_words, quote_words = " ".join(_words(text[span.start : span.end])), " ".join(_words(quote))

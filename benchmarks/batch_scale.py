@@ -5,6 +5,8 @@
 - Throughput: ``--articles`` articles, each request answered after ``--latency`` s, ``--concurrency``
   articles in flight. Ideal = requests x latency / concurrency (500 x 0.2 / 16 with ``single``, one
   request per article; ``cited`` makes five). Goal: >= 0.9x the ideal.
+  The stub's own ceiling is printed first: the same number of requests sent by bare ``http.client``
+  threads (no summarizer), so the ratio shows what is the stub's and what is the client's.
 - Cache: the same articles again into a new output: goal zero requests and >= 500 articles/s.
 - Memory: ``summarizer batch`` over a JSONL of ``--memory`` articles (and of a fifth of that) in a
   child process; peak RSS must stay under 250 MB and not grow with the input.
@@ -14,12 +16,15 @@ The stub runs in its own process; the articles are generated team-written text.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +65,31 @@ def run(source: Path, output: Path, settings: Settings, concurrency: int, use_ca
     return time.perf_counter() - started, stats.done
 
 
+def stub_ceiling(base_url: str, requests: int, concurrency: int) -> float:
+    """Seconds for ``requests`` minimal requests from ``concurrency`` bare threads: the stub's own limit."""
+    url = urllib.parse.urlsplit(base_url)
+    message = {"role": "user", "content": "Dispatch 0."}
+    body = json.dumps({"model": "stub", "messages": [message], "response_format": {"type": "json_object"}}).encode()
+    numbers, lock = iter(range(requests)), threading.Lock()
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port)
+        while True:
+            with lock:
+                if next(numbers, None) is None:
+                    return
+            connection.request("POST", f"{url.path}/chat/completions", body, {"Content-Type": "application/json"})
+            connection.getresponse().read()
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
 def peak_rss_mb(source: Path, output: Path, base_url: str, concurrency: int, cache: Path, strategy: str) -> float:
     """Peak resident memory of one ``summarizer batch`` process over ``source``."""
     command = [sys.executable, "-m", "summarizer.cli", "batch", str(source), "-o", str(output), "--base-url",
@@ -90,14 +120,21 @@ def main() -> None:
         settings = Settings.resolve(
             base_url=stub.base_url, model="stub", mode="json", strategy=args.strategy, environ={}
         )
+        requests_per_article = 1 if args.strategy == "single" else 5
+        if args.latency:
+            bare = stub_ceiling(stub.base_url, args.articles * requests_per_article, args.concurrency)
+            ideal = args.articles * requests_per_article * args.latency / args.concurrency
+            print(f"stub ceiling: bare http.client threads, same requests: {bare:.2f} s -> {ideal / bare:.2f}x "
+                  f"of ideal (what the stub and the uneven last round allow)")  # fmt: skip
+        before = stub.requests()
         seconds, done = run(source, work / "first.jsonl", settings, args.concurrency)
-        requests = stub.requests()
+        requests = stub.requests() - before
         ideal = requests * args.latency / args.concurrency
         print(f"throughput ({args.strategy}): {done} articles, {requests} requests in {seconds:.2f} s "
               f"({done / seconds:.0f} articles/s); ideal {ideal:.2f} s -> {ideal / seconds:.2f}x of ideal "
               f"(goal >= 0.9)")  # fmt: skip
         seconds, done = run(source, work / "second.jsonl", settings, args.concurrency)
-        extra = stub.requests() - requests
+        extra = stub.requests() - before - requests
         print(f"cache: {done} articles in {seconds:.3f} s = {done / seconds:.0f} articles/s, {extra} requests "
               f"(goal: 0 requests, >= 500 articles/s)")  # fmt: skip
 

@@ -3,8 +3,10 @@
 "Putin", "Vladimir Putin" and "Russian President Vladimir Putin" become one stakeholder: names are
 compared as sets of words without titles, and for people one set containing the other means the
 same person. States, organisations and groups merge only when those word sets are equal: "Kessland"
-and "Kessland defence ministry" are two actors. The kept name is the fullest one without a title;
-the others become aliases.
+and "Kessland defence ministry" are two actors. A person's bare surname merges with the person
+whatever kind the model gave it (it typed "Veltri" as an organisation beside "Ana Veltri"), except
+a state: "Jordan" the country stays apart from a "Michael Jordan". The kept name is the fullest one
+without a title; the others become aliases.
 
 Example:
     >>> from summarizer.schema import Stakeholder
@@ -89,6 +91,18 @@ def _core(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def head_word(name: str) -> str | None:
+    """The last word of a name that is not a title, lower case: "Harbour Commissioner Ana Veltri" -> "veltri".
+
+    A name of titles only ("the President") keeps its last one.
+    """
+    words = re.findall(r"[\w'-]+", name.lower())
+    untitled = [w for w in words if w not in _TITLES] or words[-1:]
+    if not untitled:
+        return None
+    return untitled[-1].removesuffix("'s").rstrip("'") or None
+
+
 def _display_name(names: list[str]) -> str:
     untitled = [n for n in names if not (_words(n) & _TITLES)]
     return max(untitled or names, key=lambda n: (len(_words(n) - {"the"}), -names.index(n)))
@@ -100,7 +114,18 @@ def _same_actor(a: Stakeholder, b: Stakeholder) -> bool:
         return False
     if a.kind == b.kind == "person":
         return core_a <= core_b or core_b <= core_a
-    return core_a == core_b
+    return core_a == core_b or _surname_of(a, b) or _surname_of(b, a)
+
+
+def _surname_of(person: Stakeholder, other: Stakeholder) -> bool:
+    """Whether ``other`` is ``person``'s surname alone, typed as something else than a state."""
+    names = re.findall(r"[\w.'-]+", person.name.lower())
+    return (
+        person.kind == "person"
+        and other.kind != "state"
+        and len(names) > 1
+        and _core(other.name) == frozenset(names[-1:])
+    )
 
 
 def merge_stakeholders(stakeholders: list[Stakeholder]) -> list[Stakeholder]:

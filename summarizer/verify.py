@@ -15,13 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .baseline import count_casualties, reads_every_number
+from .baseline import attached_counts, count_casualties, reads_every_number
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import NONE_STATED, find_numbers, other_count, supports
 from .prompts import Article
 from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder
 from .sentences import Sentence
+from .stakeholders import head_word
 
 GROUNDED_TYPES: dict[str, type[BaseModel]] = {
     "conditions": Condition,
@@ -221,6 +222,30 @@ def _not_a_count_of_people(killed: int | None, injured: int | None, sentence: Se
     return None
 
 
+def _stray_count(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure is not a casualty count although its sentence holds it and speaks of harm.
+
+    "Ten terrorists hurled dynamite ..., causing no casualties" holds 10 and a harm word, but says no
+    one was hurt: there a figure must sit next to a killing or wounding word ("no one was killed, but
+    five were wounded") to count.
+    """
+    if not NONE_STATED.search(sentence.text):
+        return None
+    attached = attached_counts(sentence.text)
+    for count in (killed, injured):
+        if count and count not in attached:
+            return f"sentence [{sentence.number}] says no one was hurt; its {count} counts something else"
+    return None
+
+
+def _names_near(name: str, sentence: Sentence, article: Article) -> bool:
+    """Whether ``name``'s head word is in ``sentence`` or the one before it."""
+    word = head_word(name)
+    before = article.sentence(sentence.number - 1)
+    nearby = sentence.text + " " + (before.text if before else "")
+    return word is not None and re.search(rf"\b{re.escape(word)}", nearby, re.IGNORECASE) is not None
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -292,6 +317,12 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
     if subject:
         fields[subject] = _as_written(fields[subject], article)
+    if topic is not None and subject and not _names_near(fields[subject], sentence, article):
+        # "The Federation says it will return only if ..." is the Federation's demand, whatever party
+        # the model put on it: the party must be named there or in the sentence before ("They demand").
+        return Rejected(
+            section, draft, f"{subject} {fields[subject]!r} is not named in sentence [{sentence.number}]", reask=False
+        )
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)
@@ -325,6 +356,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         if reason:
             return Rejected(section, draft, reason)
         sentence = sentence_for_figures
+        if stray := _stray_count(killed_count, injured_count, sentence):
+            return Rejected(section, draft, stray, reask=False)
         fields["killed"], fields["injured"] = killed_count, injured_count
         killed = supports(killed_count, sentence.text) if killed_count is not None else None
         injured = supports(injured_count, sentence.text) if injured_count is not None else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from summarizer.schema import Usage
 from .conftest import ARTICLES
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+DATA = Path(__file__).parent / "data"
 ARTICLE_NAMES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 
 # Re-derive snapshots from the existing cassettes after a change to post-processing only (no new requests).
@@ -77,6 +79,28 @@ def test_summary(name: str, llm_settings: Settings, played_all: Any, recording: 
     snapshot = SNAPSHOTS / f"{name}.json"
     if recording or UPDATE_SNAPSHOTS:
         SNAPSHOTS.mkdir(exist_ok=True)
+        snapshot.write_text(json.dumps(_comparable(summary), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _comparable(summary) == json.loads(snapshot.read_text(encoding="utf-8"))
+
+
+def test_one_person_named_two_ways_is_one_stakeholder(llm_settings: Settings, played_all: Any, recording: bool) -> None:
+    """A person named in full in one chunk and by surname alone in the next becomes one stakeholder.
+
+    The team-written article is short; a context setting of 3,072 tokens makes it two chunks, so
+    "Harbour Commissioner Ana Veltri" is in the first and only "Veltri" can be named in the second.
+    The merge is the deterministic one of ``summarizer.stakeholders``, on what the model answered.
+    """
+    text = (DATA / "team_port_dispute.txt").read_text(encoding="utf-8")
+    summary = summarize(text, settings=replace(llm_settings, context_size=3072))
+
+    assert summary.meta.chunks == 2
+    assert_grounded(summary, text)
+    named = [s for s in summary.stakeholders if any("Veltri" in n for n in [s.name, *s.aliases])]
+    assert len(named) == 1, named
+    assert named[0].name == "Ana Veltri" and "Veltri" in named[0].aliases
+
+    snapshot = SNAPSHOTS / "team_port_dispute_two_chunks.json"
+    if recording or UPDATE_SNAPSHOTS:
         snapshot.write_text(json.dumps(_comparable(summary), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert _comparable(summary) == json.loads(snapshot.read_text(encoding="utf-8"))
 

@@ -169,3 +169,37 @@ def test_no_one_and_eight_times_are_not_counts_of_people() -> None:
     assert isinstance(shot, Rejected) and "counts times, not people" in shot.reason and not shot.reask
     none = verify_item("casualties", casualty(sentence=2, figure_text="no one was injured"), article)
     assert isinstance(none, Rejected) and "says no one was hurt" in none.reason
+
+
+def test_a_number_in_a_sentence_that_says_no_one_was_hurt_is_not_a_casualty_count() -> None:
+    # Written by the team after MUC-4 dev stories where the model published 10 killed from "ten
+    # terrorists ... no casualties" and 6 injured from "no casualties but destroyed six telephone booths".
+    article = Article.from_text(
+        "Ten gunmen threw explosives at the bank, causing heavy damage but no casualties. "
+        "No one was killed, but five guards were wounded near the 3 trucks."
+    )
+    gunmen = verify_item("casualties", casualty(sentence=1, killed=10, figure_text="Ten gunmen"), article)
+    assert isinstance(gunmen, Rejected) and "says no one was hurt; its 10 counts something else" in gunmen.reason
+    assert not gunmen.reask
+    trucks = verify_item("casualties", casualty(sentence=2, injured=3, figure_text="the 3 trucks"), article)
+    assert isinstance(trucks, Rejected) and "its 3 counts something else" in trucks.reason
+    guards = verify_item("casualties", casualty(sentence=2, killed=0, injured=5, figure_text="five guards"), article)
+    assert not isinstance(guards, Rejected) and (guards.killed, guards.injured) == (0, 5)
+
+
+def test_a_demand_belongs_to_the_party_its_sentence_names() -> None:
+    # Recorded on a team-written article: the model put the commissioner's name on the union's demand.
+    # The party may be named in the sentence before ("They demand"), so this check cannot catch a wrong
+    # party that happens to be named there; it catches the recorded case.
+    article = Article.from_text(
+        "Commissioner Ana Veltri closed the terminal. "
+        "Ships are waiting outside the harbour. "
+        "The union says its members will return only if the bonus is restored. "
+        "They also demand that the dismissed workers be rehired."
+    )
+    wrong = ConditionDraft(sentence=3, party="Commissioner Ana Veltri", demand="the bonus is restored")
+    result = verify_item("conditions", wrong, article)
+    assert isinstance(result, Rejected) and "'Commissioner Ana Veltri' is not named in sentence [3]" in result.reason
+    assert not isinstance(verify_item("conditions", wrong.model_copy(update={"party": "the union"}), article), Rejected)
+    pronoun = ConditionDraft(sentence=4, party="the union", demand="the dismissed workers be rehired")
+    assert not isinstance(verify_item("conditions", pronoun, article), Rejected)

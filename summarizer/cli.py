@@ -141,7 +141,13 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
         report_path = Path(report)
         results = report_path.with_suffix(".results.jsonl")
         scores = list(
-            score_records(records, lambda text: summarize(text, settings=settings, use_cache=False), results, console)
+            score_records(
+                records,
+                lambda text: summarize(text, settings=settings, use_cache=False),
+                results,
+                console,
+                summaries=report_path.with_suffix(".summaries.jsonl"),
+            )
         )
         rows[f"{settings.model} ({settings.strategy})"] = aggregate(scores)
     floor = rows["rule baseline"]["floor_all_zero"]

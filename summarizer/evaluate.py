@@ -2,7 +2,8 @@
 
 Records are taken in file order (``--limit N`` = the first N). Each finished record is appended to
 ``<report>.results.jsonl`` at once (flushed, fsynced), so an interrupted run resumes where it
-stopped. The rule baseline is scored on the same records as the reference row.
+stopped, and its summary to ``<report>.summaries.jsonl`` (what each score was made from, to read
+the misses record by record). The rule baseline is scored on the same records as the reference row.
 """
 
 from __future__ import annotations
@@ -87,8 +88,12 @@ def score_records(
     summarize_fn: Callable[[str], ArticleSummary],
     results: Path,
     console: Console | None = None,
+    summaries: Path | None = None,
 ) -> Iterator[RecordScore]:
-    """Score every record, resuming from ``results``; per-article failures are scored as failures."""
+    """Score every record, resuming from ``results``; per-article failures are scored as failures.
+
+    Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary"}``.
+    """
     cut_torn_last_line(results)
     done = _done(results)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -104,6 +109,9 @@ def score_records(
             try:
                 summary = summarize_fn(record["text"])
                 score = score_summary(record, summary, round(time.monotonic() - started, 2))
+                if summaries is not None:
+                    with summaries.open("a", encoding="utf-8") as out:
+                        append_record(out, {"id": record["id"], "summary": summary.model_dump(mode="json")})
             except ProviderAuthError:
                 raise  # no point going on: every other record would fail the same way
             except SummarizerError as exc:

@@ -113,3 +113,30 @@ def test_schema_command(capsys) -> None:
     assert code == 0
     schema = json.loads(out)
     assert set(schema["properties"]) >= {"headline", "summary", "conditions", "proposals", "casualties", "stakeholders"}
+
+
+@loopback
+def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {
+            "id": f"r{i}",
+            "text": "Two people were killed in a fire, police said.",
+            "gold": {"killed": 2, "injured": 0, "actors": []},
+        }
+        for i in range(2)
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records))
+    report = tmp_path / "report.md"
+    with StubBackend([(200, completion())]) as stub:
+        args = ("eval", str(gold), "--report", str(report), "--base-url", stub.base_url, "--mode", "json")
+        code, _, err = run(capsys, *args)
+        assert code == 0, err
+        assert run(capsys, *args)[0] == 0  # a rerun resumes: nothing left to do
+    assert stub.requests == 2 * 5  # five calls an article, and none on the rerun
+    assert "rule baseline" in report.read_text() and json.loads(report.with_suffix(".json").read_text())
+    scores = [json.loads(line) for line in report.with_suffix(".results.jsonl").read_text().splitlines()]
+    summaries = [json.loads(line) for line in report.with_suffix(".summaries.jsonl").read_text().splitlines()]
+    assert [s["id"] for s in scores] == [s["id"] for s in summaries] == ["r0", "r1"]
+    assert (scores[0]["killed"], scores[0]["gold_killed"]) == (0, 2)  # the stub's empty summary: a miss
+    assert summaries[0]["summary"]["headline"] == "Stub headline"

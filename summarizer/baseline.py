@@ -41,14 +41,14 @@ def count_casualties(text: str) -> tuple[int, int]:
     return sum(m.value for m in _counted(text, _KILLED)), sum(m.value for m in _counted(text, _INJURED))
 
 
-def attached_counts(text: str) -> set[int]:
-    """The numbers the rule reads as people killed or injured in ``text``: those next to such a word.
+def attached_counts(text: str) -> tuple[set[int], set[int]]:
+    """The numbers the rule reads as people killed, and as people injured: those next to such a word.
 
     Example:
-        >>> sorted(attached_counts("No one was killed, but 5 guards were wounded near 3 trucks."))
-        [5]
+        >>> attached_counts("No one was killed, but 5 guards were wounded near 3 trucks.")
+        (set(), {5})
     """
-    return {m.value for verbs in (_KILLED, _INJURED) for m in _counted(text, verbs)}
+    return {m.value for m in _counted(text, _KILLED)}, {m.value for m in _counted(text, _INJURED)}
 
 
 def reads_every_number(text: str) -> bool:

@@ -231,10 +231,20 @@ def _stray_count(killed: int | None, injured: int | None, sentence: Sentence) ->
     """
     if not NONE_STATED.search(sentence.text):
         return None
-    attached = attached_counts(sentence.text)
+    attached = set().union(*attached_counts(sentence.text))
     for count in (killed, injured):
         if count and count not in attached:
             return f"sentence [{sentence.number}] says no one was hurt; its {count} counts something else"
+    return None
+
+
+def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure is in the wrong field: "five persons were seriously wounded" given as 5 killed."""
+    read_killed, read_injured = attached_counts(sentence.text)
+    if killed and killed not in read_killed and killed in read_injured:
+        return f"sentence [{sentence.number}] says {killed} were injured, not killed"
+    if injured and injured not in read_injured and injured in read_killed:
+        return f"sentence [{sentence.number}] says {injured} were killed, not injured"
     return None
 
 
@@ -333,6 +343,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         sentence_for_figures, reason = _check_casualty(
             killed_count, injured_count, draft.figure_text, sentence, article
         )
+        if not reason and (wrong := _wrong_kind(killed_count, injured_count, sentence_for_figures)):
+            sentence, reason = sentence_for_figures, wrong  # read again from that sentence, below
         if reason and (no_count := _not_a_count_of_people(killed_count, injured_count, sentence)):
             # Nothing to re-ask for: the sentence holds no count of people hurt.
             return Rejected(section, draft, f"{reason}; {no_count}", reask=False)

@@ -203,3 +203,13 @@ def test_a_demand_belongs_to_the_party_its_sentence_names() -> None:
     assert not isinstance(verify_item("conditions", wrong.model_copy(update={"party": "the union"}), article), Rejected)
     pronoun = ConditionDraft(sentence=4, party="the union", demand="the dismissed workers be rehired")
     assert not isinstance(verify_item("conditions", pronoun, article), Rejected)
+
+
+def test_wounded_given_as_killed_is_read_again_from_the_sentence() -> None:
+    # A MUC-4 dev record: "FIVE PERSONS WERE SERIOUSLY WOUNDED IN THIS TERRORIST ATTACK." came back as 5 killed.
+    article = Article.from_text("A bomb exploded at the station. Five persons were seriously wounded in the attack.")
+    result = verify_item("casualties", casualty(sentence=2, killed=5, figure_text="Five persons"), article)
+    assert not isinstance(result, Rejected) and (result.killed, result.injured) == (None, 5)
+    mixed = Article.from_text("Three soldiers were killed and 20 protesters and five officers were wounded.")
+    unsure = verify_item("casualties", casualty(sentence=1, killed=5, figure_text="five officers"), mixed)
+    assert isinstance(unsure, Rejected) and "need a human reader" in unsure.reason and not unsure.reask

@@ -248,10 +248,10 @@ def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> 
     return None
 
 
-def _names_near(name: str, sentence: Sentence, article: Article) -> bool:
-    """Whether ``name``'s head word is in ``sentence`` or the one before it."""
+def _names_near(name: str, sentence: Sentence, article: Article | None) -> bool:
+    """Whether ``name``'s head word is in ``sentence`` or (given the ``article``) the one before it."""
     word = head_word(name)
-    before = article.sentence(sentence.number - 1)
+    before = article.sentence(sentence.number - 1) if article else None
     nearby = sentence.text + " " + (before.text if before else "")
     return word is not None and re.search(rf"\b{re.escape(word)}", nearby, re.IGNORECASE) is not None
 
@@ -377,5 +377,14 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         fields["qualifier"] = stated.qualifier if stated else "exact"
         if killed and injured and injured.qualifier != killed.qualifier:
             fields["injured_qualifier"] = injured.qualifier
+    # Who reports a figure is named where it is reported ("... killed, according to the defence ministry");
+    # a source from another sentence ("the Red Cross said", of the next strike) is not this figure's. A
+    # demand or proposal may be sourced in the sentence before ("Officials said on Monday. ...").
+    if fields.get("attribution") and not _names_near(
+        fields["attribution"], sentence, None if isinstance(draft, CasualtyDraft) else article
+    ):
+        notes.append(f"cleared: attribution {fields['attribution']!r} is not named in sentence [{sentence.number}]")
+        fields["attribution"] = None
+    if isinstance(draft, CasualtyDraft):
         fields["reported_by_party"] = reported_by_party(fields["attribution"], fields["perpetrator"], fields["victims"])
     return GROUNDED_TYPES[section].model_validate({**fields, **_evidence(sentence, article.offset)})

@@ -213,3 +213,18 @@ def test_wounded_given_as_killed_is_read_again_from_the_sentence() -> None:
     mixed = Article.from_text("Three soldiers were killed and 20 protesters and five officers were wounded.")
     unsure = verify_item("casualties", casualty(sentence=1, killed=5, figure_text="five officers"), mixed)
     assert isinstance(unsure, Rejected) and "need a human reader" in unsure.reason and not unsure.reask
+
+
+def test_a_source_named_in_another_sentence_is_cleared() -> None:
+    # Recorded on a team article: "the Red Cross said" of the next strike came back as this figure's source.
+    article = Article.from_text(
+        "Up to 30 soldiers were killed, according to the defence ministry. "
+        "A drone strike killed seven civilians, the Red Cross said."
+    )
+    notes: list[str] = []
+    wrong = casualty(sentence=1, killed=30, figure_text="30 soldiers were killed", attribution="Red Cross")
+    result = verify_item("casualties", wrong, article, notes)
+    assert not isinstance(result, Rejected) and result.attribution is None and result.reported_by_party is None
+    assert notes == ["cleared: attribution 'Red Cross' is not named in sentence [1]"]
+    right = verify_item("casualties", wrong.model_copy(update={"attribution": "the defence ministry"}), article)
+    assert not isinstance(right, Rejected) and right.attribution == "the defence ministry"

@@ -239,11 +239,14 @@ def _stray_count(killed: int | None, injured: int | None, sentence: Sentence) ->
 
 
 def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
-    """Why a figure is in the wrong field: "five persons were seriously wounded" given as 5 killed."""
+    """Why a figure is in the wrong field: "five persons were seriously wounded" given as 5 killed.
+
+    The same number in both fields is left alone: "one man was killed and another injured" is 1 and 1.
+    """
     read_killed, read_injured = attached_counts(sentence.text)
-    if killed and killed not in read_killed and killed in read_injured:
+    if killed and killed != injured and killed not in read_killed and killed in read_injured:
         return f"sentence [{sentence.number}] says {killed} were injured, not killed"
-    if injured and injured not in read_injured and injured in read_killed:
+    if injured and injured != killed and injured not in read_injured and injured in read_killed:
         return f"sentence [{sentence.number}] says {injured} were killed, not injured"
     return None
 

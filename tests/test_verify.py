@@ -210,6 +210,10 @@ def test_wounded_given_as_killed_is_read_again_from_the_sentence() -> None:
     article = Article.from_text("A bomb exploded at the station. Five persons were seriously wounded in the attack.")
     result = verify_item("casualties", casualty(sentence=2, killed=5, figure_text="Five persons"), article)
     assert not isinstance(result, Rejected) and (result.killed, result.injured) == (None, 5)
+    # MUC-4 dev: "ONE MAN WAS KILLED AND ANOTHER SERIOUSLY INJURED" is 1 killed and 1 injured, as given.
+    another = Article.from_text("One man was killed and another seriously injured when the bomb went off.")
+    both = verify_item("casualties", casualty(sentence=1, killed=1, injured=1, figure_text="One man"), another)
+    assert not isinstance(both, Rejected) and (both.killed, both.injured) == (1, 1)
     mixed = Article.from_text("Three soldiers were killed and 20 protesters and five officers were wounded.")
     unsure = verify_item("casualties", casualty(sentence=1, killed=5, figure_text="five officers"), mixed)
     assert isinstance(unsure, Rejected) and "need a human reader" in unsure.reason and not unsure.reask

@@ -78,9 +78,9 @@ def _done(results: Path) -> dict[str, RecordScore]:
     return done
 
 
-def _append(results: Path, score: RecordScore) -> None:
-    with results.open("a", encoding="utf-8") as out:
-        append_record(out, asdict(score))
+def _append(path: Path, record: dict[str, Any]) -> None:
+    with path.open("a", encoding="utf-8") as out:
+        append_record(out, record)
 
 
 def score_records(
@@ -110,13 +110,12 @@ def score_records(
                 summary = summarize_fn(record["text"])
                 score = score_summary(record, summary, round(time.monotonic() - started, 2))
                 if summaries is not None:
-                    with summaries.open("a", encoding="utf-8") as out:
-                        append_record(out, {"id": record["id"], "summary": summary.model_dump(mode="json")})
+                    _append(summaries, {"id": record["id"], "summary": summary.model_dump(mode="json")})
             except ProviderAuthError:
                 raise  # no point going on: every other record would fail the same way
             except SummarizerError as exc:
                 score = RecordScore(id=record["id"], error=type(exc).__name__, seconds=time.monotonic() - started)
-            _append(results, score)
+            _append(results, asdict(score))
             progress.advance(task)
             yield score
 

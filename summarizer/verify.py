@@ -251,11 +251,10 @@ def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> 
     return None
 
 
-def _names_near(name: str, sentence: Sentence, article: Article | None) -> bool:
-    """Whether ``name``'s head word is in ``sentence`` or (given the ``article``) the one before it."""
+def _names_near(name: str, *sentences: Sentence | None) -> bool:
+    """Whether ``name``'s head word is in one of ``sentences`` (None stands for no sentence)."""
     word = head_word(name)
-    before = article.sentence(sentence.number - 1) if article else None
-    nearby = sentence.text + " " + (before.text if before else "")
+    nearby = " ".join(s.text for s in sentences if s is not None)
     return word is not None and re.search(rf"\b{re.escape(word)}", nearby, re.IGNORECASE) is not None
 
 
@@ -330,7 +329,11 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
     if subject:
         fields[subject] = _as_written(fields[subject], article)
-    if topic is not None and subject and not _names_near(fields[subject], sentence, article):
+    if (
+        topic is not None
+        and subject
+        and not _names_near(fields[subject], sentence, article.sentence(sentence.number - 1))
+    ):
         # "The Federation says it will return only if ..." is the Federation's demand, whatever party
         # the model put on it: the party must be named there or in the sentence before ("They demand").
         return Rejected(
@@ -384,7 +387,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     # a source from another sentence ("the Red Cross said", of the next strike) is not this figure's. A
     # demand or proposal may be sourced in the sentence before ("Officials said on Monday. ...").
     if fields.get("attribution") and not _names_near(
-        fields["attribution"], sentence, None if isinstance(draft, CasualtyDraft) else article
+        fields["attribution"],
+        sentence,
+        None if isinstance(draft, CasualtyDraft) else article.sentence(sentence.number - 1),
     ):
         notes.append(f"cleared: attribution {fields['attribution']!r} is not named in sentence [{sentence.number}]")
         fields["attribution"] = None

@@ -1,0 +1,58 @@
+"""What verification did to the model's items over an eval run: totals, and why items were dropped.
+
+    python benchmarks/drop_reasons.py benchmarks/eval/muc4_dev_short100
+
+Reads ``REPORT.results.jsonl`` (the per-record counts ``summarizer eval`` writes) and
+``REPORT.summaries.jsonl`` (the summaries, with ``meta.dropped``), both written beside ``--report``.
+The reasons are grouped by the wording verify.py gives them; "cleared" entries are fields set to
+null on items that were kept, counted apart from dropped items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+# First match wins; the patterns follow the reasons verify.py writes.
+GROUPS = [
+    (r"^cleared:", "field cleared, item kept"),
+    (r"^corrected:", "figure corrected from its sentence, item kept"),
+    (r"whole section lost", "answer never validated (whole section lost)"),
+    (r"states no (condition|proposal)", "cited sentence states no condition or proposal"),
+    (r"is not what sentence", "item's words not in its cited sentence"),
+    (r"neither a killed nor", "casualty item with no figure"),
+    (r"reports no one killed|says no one was hurt", "figure from a sentence reporting no one killed or injured"),
+    (r"not written in sentence", "figure not written in its sentence"),
+    (r"is not named in the article", "name not in the article"),
+    (r"not found|does not exist|not located", "evidence not located, or no such sentence"),
+]
+
+
+def group(reason: str) -> str:
+    return next((label for pattern, label in GROUPS if re.search(pattern, reason)), "other")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
+    base = parser.parse_args().report.with_suffix("")
+    scores = [json.loads(line) for line in base.with_suffix(".results.jsonl").open(encoding="utf-8")]
+    drafted = sum(s["drafted"] for s in scores)
+    rejected, dropped = sum(s["rejected_first_pass"] for s in scores), sum(s["dropped"] for s in scores)
+    print(f"{len(scores)} records: {drafted} items proposed, {rejected} ({rejected / drafted:.1%}) failed the first "
+          f"pass, {dropped} ({dropped / drafted:.1%}) dropped after the re-ask, {sum(s['items'] for s in scores)} "
+          f"published ({sum(s['items_grounded'] for s in scores)} located); numbers not in text: "
+          f"{sum(s['numbers_not_in_text'] for s in scores)}")  # fmt: skip
+    reasons: Counter[str] = Counter()
+    for line in base.with_suffix(".summaries.jsonl").open(encoding="utf-8"):
+        summary = json.loads(line)["summary"]
+        reasons.update(group(d["reason"]) for d in (summary["meta"]["dropped"] if summary else []))
+    for label, count in reasons.most_common():
+        print(f"{count:6d}  {label}")
+
+
+if __name__ == "__main__":
+    main()

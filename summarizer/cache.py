@@ -29,10 +29,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def summary_config(settings: Settings) -> list[str]:
+    """What a summary depends on besides its text: backend, model, mode, strategy, prompts, schema."""
+    where = settings.base_url or f"local:{settings.model_path or settings.local_model}"
+    return [where, settings.model, settings.mode, settings.strategy, prompt_version(), SCHEMA_VERSION]
+
+
 def cache_key(text: str, settings: Settings) -> str:
     """What a summary depends on; any change (model, prompts, schema) is a different key."""
-    where = settings.base_url or f"local:{settings.model_path or settings.local_model}"
-    parts = [text_hash(text), where, settings.model, settings.mode, settings.strategy, prompt_version(), SCHEMA_VERSION]
+    parts = [text_hash(text), *summary_config(settings)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -130,6 +130,7 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     """Score the summarizer on GOLD (JSONL with id, text, gold); resumes an interrupted run."""
     from rich.console import Console
 
+    from .cache import summary_config
     from .evaluate import baseline_row, load_gold, print_table, score_records, write_reports
     from .scoring import aggregate
 
@@ -147,6 +148,7 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
                 results,
                 console,
                 summaries=report_path.with_suffix(".summaries.jsonl"),
+                config=" ".join(summary_config(settings)),
             )
         )
         rows[f"{settings.model} ({settings.strategy})"] = aggregate(scores)

@@ -65,17 +65,25 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
-def _done(results: Path) -> dict[str, RecordScore]:
-    """Scores already on disk; a torn last line from a killed run is ignored (and redone)."""
+def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
+    """Scores already on disk that were made with ``config``, and how many lines were made otherwise.
+
+    A torn last line from a killed run is ignored (and redone). A line from another configuration
+    (other prompts, model, strategy...) is not reused: its record is run again, never mixed in.
+    """
     done: dict[str, RecordScore] = {}
+    other = 0
     if results.is_file():
         for line in results.read_text(encoding="utf-8").splitlines():
             try:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            if data.pop("config", "") != config:
+                other += 1
+                continue
             done[data["id"]] = RecordScore(**data)
-    return done
+    return done, other
 
 
 def _append(path: Path, record: dict[str, Any]) -> None:
@@ -89,13 +97,17 @@ def score_records(
     results: Path,
     console: Console | None = None,
     summaries: Path | None = None,
+    config: str = "",
 ) -> Iterator[RecordScore]:
     """Score every record, resuming from ``results``; per-article failures are scored as failures.
 
-    Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary"}``.
+    Only scores of the same ``config`` (what the summaries depend on, see ``cache.summary_config``) are
+    reused. Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary"}``.
     """
     cut_torn_last_line(results)
-    done = _done(results)
+    done, other = _done(results, config)
+    if other and console is not None:
+        console.print(f"{other} earlier lines of {results} were made with another configuration: not reused")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("eta"), TimeRemainingColumn())  # fmt: skip
     with Progress(*columns, console=console, transient=False) as progress:
@@ -115,7 +127,7 @@ def score_records(
                 raise  # no point going on: every other record would fail the same way
             except SummarizerError as exc:
                 score = RecordScore(id=record["id"], error=type(exc).__name__, seconds=time.monotonic() - started)
-            _append(results, asdict(score))
+            _append(results, {**asdict(score), "config": config})
             progress.advance(task)
             yield score
 

@@ -29,6 +29,7 @@ from .drafts import (
     WholeArticle,
 )
 from .errors import ExtractionError, TokenBudgetExceeded
+from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
 from .schema import ArticleSummary, DroppedItem, Stakeholder, SummaryMeta, Usage, VerificationCounts
 from .stakeholders import merge_stakeholders
@@ -263,6 +264,8 @@ def assemble_summary(
             kept[section].extend(items)
         dropped += chunk_dropped
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
+    headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
+    dropped += overview_dropped
     meta = SummaryMeta(
         model=settings.model,
         backend=backend,
@@ -277,8 +280,8 @@ def assemble_summary(
     )
     return ArticleSummary.model_validate(
         {
-            "headline": overview.headline,
-            "summary": overview.summary,
+            "headline": headline,
+            "summary": summary,
             "conditions": _dedupe("conditions", kept["conditions"]),
             "proposals": _dedupe("proposals", kept["proposals"]),
             "casualties": _dedupe("casualties", kept["casualties"]),

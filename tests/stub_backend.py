@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 EMPTY_SUMMARY = json.dumps(
-    {"headline": "Stub headline", "summary": "Stub summary.", "conditions": [], "proposals": [],
+    {"headline": "stub headline", "summary": "stub summary.", "conditions": [], "proposals": [],
      "casualties": [], "stakeholders": []}
 )  # fmt: skip
 

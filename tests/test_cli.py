@@ -80,7 +80,7 @@ def test_server_500_then_200_succeeds(tmp_path: Path, capsys) -> None:
         )
     assert code == 0, err
     summary = json.loads(output.read_text())
-    assert summary["headline"] == "Stub headline"
+    assert summary["headline"] == "stub headline"
     assert summary["meta"]["usage"]["requests"] == 5  # overview + four sections; the 500 was retried below
     assert stub.requests == 6
 
@@ -105,7 +105,7 @@ def test_markdown_to_stdout(tmp_path: Path, capsys) -> None:
             capsys, "summarize", str(article), "--base-url", stub.base_url, "--mode", "json", "--format", "markdown"
         )
     assert code == 0
-    assert out.startswith("# Stub headline\n")
+    assert out.startswith("# stub headline\n")
 
 
 def test_schema_command(capsys) -> None:
@@ -139,4 +139,4 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
     summaries = [json.loads(line) for line in report.with_suffix(".summaries.jsonl").read_text().splitlines()]
     assert [s["id"] for s in scores] == [s["id"] for s in summaries] == ["r0", "r1"]
     assert (scores[0]["killed"], scores[0]["gold_killed"]) == (0, 2)  # the stub's empty summary: a miss
-    assert summaries[0]["summary"]["headline"] == "Stub headline"
+    assert summaries[0]["summary"]["headline"] == "stub headline"

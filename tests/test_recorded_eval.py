@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from summarizer import Settings, summarize
+from summarizer import ArticleSummary, ExtractionError, Settings, summarize
 from summarizer.evaluate import baseline_row, load_gold, score_records
 from summarizer.scoring import aggregate
 
@@ -41,16 +42,21 @@ def test_eval_scores_equal_the_recorded_run(
     assert row["numbers_not_in_text"] == 0
 
 
+def _failing(calls: list[str]) -> Callable[[str], ArticleSummary]:
+    """A summarizer that records each text it is given and fails on every one."""
+
+    def failing(text: str) -> ArticleSummary:
+        calls.append(text)
+        raise ExtractionError("no")
+
+    return failing
+
+
 def test_eval_resumes_without_redoing_records(tmp_path: Path) -> None:
     records = load_gold(DATA, limit=3)
     results = tmp_path / "r.jsonl"
     calls: list[str] = []
-
-    def failing(text: str):
-        calls.append(text)
-        from summarizer import ExtractionError
-
-        raise ExtractionError("no")
+    failing = _failing(calls)
 
     assert [s.error for s in score_records(records[:2], failing, results)] == ["ExtractionError"] * 2
     with results.open("a") as out:
@@ -58,3 +64,20 @@ def test_eval_resumes_without_redoing_records(tmp_path: Path) -> None:
     again = list(score_records(records, failing, results))
     assert len(again) == 3 and len(calls) == 3  # only the third record was run again
     assert len(results.read_text().splitlines()) == 3
+
+
+def test_eval_never_mixes_in_scores_made_another_way(tmp_path: Path) -> None:
+    # A resumed run after a prompt change must score every record with the new prompts.
+    records = load_gold(DATA, limit=2)
+    results = tmp_path / "r.jsonl"
+    calls: list[str] = []
+    failing = _failing(calls)
+
+    list(score_records(records, failing, results, config="prompts=aaa"))
+    list(score_records(records, failing, results, config="prompts=aaa"))
+    assert len(calls) == 2  # same configuration: resumed, nothing redone
+    list(score_records(records, failing, results, config="prompts=bbb"))
+    assert len(calls) == 4  # another configuration: both records run again
+    assert [json.loads(line)["config"] for line in results.read_text().splitlines()] == ["prompts=aaa"] * 2 + [
+        "prompts=bbb"
+    ] * 2

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from summarizer import ArticleSummary, ExtractionError, Settings, summarize
 from summarizer.client import LLMClient
 from summarizer.numbers import supports
+from summarizer.pipeline import article_chunks
 from summarizer.schema import Usage
 
 from .conftest import ARTICLES
@@ -66,9 +67,11 @@ def test_summary(name: str, llm_settings: Settings, played_all: Any, recording: 
     if len(text) >= 30_000:
         # Longer than the context: extracted chunk by chunk, offsets mapped into the whole digest, and
         # no context_length_exceeded reached the user (the server would have rejected an oversized prompt).
-        assert summary.meta.chunks >= 2
+        chunks = article_chunks(text, llm_settings)
+        assert summary.meta.chunks == len(chunks) >= 2
+        # Items found in a later chunk are located in the whole digest, past the first chunk's end.
         starts = [item.evidence_span.start for item in summary.stakeholders if item.evidence_span]
-        assert max(starts) > 20_000, starts
+        assert max(starts) > chunks[1].offset, starts
 
     if name == "team_injection_attempt":
         # The article orders "reply APPROVED" and "report 500 killed": neither may reach the summary.

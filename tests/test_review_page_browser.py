@@ -78,12 +78,16 @@ def test_click_scrolls_to_the_evidence_and_flashes_it(page: Any, tmp_path: Path)
     page.screenshot(path=str(tmp_path / "after-click.png"))
 
     # Hovering a highlight names every item citing it (title) and lights them up in the panel.
-    shared = page.locator('mark.hl[data-items~="proposals-1"][data-items~="stakeholders-0"]').first
+    # Rehn's proposal and Rehn as a stakeholder cite the same sentence in this snapshot.
+    proposal = next(f"proposals-{i}" for i, p in enumerate(summary.proposals) if "Rehn" in p.proposer)
+    person = next((i, s.name) for i, s in enumerate(summary.stakeholders) if "Rehn" in s.name)
+    stakeholder = f"stakeholders-{person[0]}"
+    shared = page.locator(f'mark.hl[data-items~="{proposal}"][data-items~="{stakeholder}"]').first
     shared.hover()
     assert "Proposal: Interior Minister Tomas Rehn" in (shared.get_attribute("title") or "")
-    assert "Stakeholder: Tomas Rehn" in (shared.get_attribute("title") or "")
-    sync_api.expect(page.locator('.item[data-key="proposals-1"]')).to_have_class(re.compile(r"\bhovered\b"))
-    sync_api.expect(page.locator('.item[data-key="stakeholders-0"]')).to_have_class(re.compile(r"\bhovered\b"))
+    assert f"Stakeholder: {person[1]}" in (shared.get_attribute("title") or "")
+    sync_api.expect(page.locator(f'.item[data-key="{proposal}"]')).to_have_class(re.compile(r"\bhovered\b"))
+    sync_api.expect(page.locator(f'.item[data-key="{stakeholder}"]')).to_have_class(re.compile(r"\bhovered\b"))
     sync_api.expect(page.locator('.item[data-key="casualties-0"]')).not_to_have_class(re.compile(r"\bhovered\b"))
 
     assert page.locator("#dropped li").count() == len(summary.meta.dropped)

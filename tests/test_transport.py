@@ -120,7 +120,7 @@ def test_500_then_200_succeeds_and_counts_one_request() -> None:
     client = _client(lambda request: next(answers))
     usage = Usage()
     result = client.extract([{"role": "user", "content": "x"}], Overview, usage=usage)
-    assert result.headline == "Stub headline"
+    assert result.headline == "stub headline"
     assert (usage.requests, usage.prompt_tokens, usage.completion_tokens) == (1, 10, 5)
 
 

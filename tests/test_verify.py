@@ -232,3 +232,28 @@ def test_a_source_named_in_another_sentence_is_cleared() -> None:
     assert notes == ["cleared: attribution 'Red Cross' is not named in sentence [1]"]
     right = verify_item("casualties", wrong.model_copy(update={"attribution": "the defence ministry"}), article)
     assert not isinstance(right, Rejected) and right.attribution == "the defence ministry"
+
+
+def test_a_running_total_is_not_an_incidents_toll() -> None:
+    # Written by the team after a MUC-4 dev story where "his death raises to 384 the number of members
+    # murdered since 1985" came back as 384 killed beside the one man shot that day.
+    article = Article.from_text(
+        "Gunmen killed three guards on Monday. "
+        "His death raises to 38 the number of members killed since 1985. "
+        "So far this year, 12 officials have been killed."
+    )
+    today = verify_item("casualties", casualty(sentence=1, killed=3, figure_text="killed three guards"), article)
+    assert not isinstance(today, Rejected) and today.killed == 3
+    since = verify_item("casualties", casualty(sentence=2, killed=38, figure_text="38"), article)
+    assert isinstance(since, Rejected) and "running total ('since 1985')" in since.reason and not since.reask
+    year = verify_item("casualties", casualty(sentence=3, killed=12, figure_text="12 officials"), article)
+    assert isinstance(year, Rejected) and "running total ('So far this year')" in year.reason
+
+
+def test_a_name_takes_the_articles_case_but_not_wire_capitals() -> None:
+    # Recorded on a team-written article: the model listed "veltri" for the article's "Veltri".
+    article = Article.from_text("Commissioner Ana Veltri closed the terminal. THE FMLN CLAIMED THE ATTACK.")
+    retyped = verify_item("stakeholders", StakeholderDraft(sentence=1, name="veltri", kind="person"), article)
+    assert retyped.name == "Veltri"
+    wire = verify_item("stakeholders", StakeholderDraft(sentence=2, name="Fmln", kind="organisation"), article)
+    assert wire.name == "Fmln"

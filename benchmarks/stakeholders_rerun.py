@@ -65,7 +65,8 @@ def main() -> None:
     done = {r["id"]: r for r in map(json.loads, out.open(encoding="utf-8"))} if out.exists() else {}
     settings = Settings.resolve()
     version = prompt_version()
-    print(f"prompts {version}; {len(done)} of {len(saved)} records already done")
+    already = sum(e["id"] in done and done[e["id"]]["prompt_version"] == version for e in saved)
+    print(f"prompts {version}; {already} of {len(saved)} records already done")
     for entry in saved:
         if entry["id"] in done and done[entry["id"]]["prompt_version"] == version:
             continue

@@ -65,11 +65,9 @@ def main() -> None:
     done = {r["id"]: r for r in map(json.loads, out.open(encoding="utf-8"))} if out.exists() else {}
     settings = Settings.resolve()
     version = prompt_version()
-    already = sum(e["id"] in done and done[e["id"]]["prompt_version"] == version for e in saved)
-    print(f"prompts {version}; {already} of {len(saved)} records already done")
-    for entry in saved:
-        if entry["id"] in done and done[entry["id"]]["prompt_version"] == version:
-            continue
+    todo = [e for e in saved if e["id"] not in done or done[e["id"]]["prompt_version"] != version]
+    print(f"prompts {version}; {len(saved) - len(todo)} of {len(saved)} records already done")
+    for entry in todo:
         started = time.monotonic()
         previous = ArticleSummary.model_validate(entry["summary"])
         summary = stakeholders_only(settings, previous, records[entry["id"]]["text"])

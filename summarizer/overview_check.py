@@ -55,7 +55,10 @@ def _prefixes(text: str) -> frozenset[str]:
 
 def unknown_names(prose: str, article_text: str, *, skip_sentence_start: bool = True) -> list[str]:
     """The capitalized words of ``prose`` that ``article_text`` does not have (see the module doc)."""
-    known = _prefixes(article_text)
+    return _unknown(prose, _prefixes(article_text), skip_sentence_start=skip_sentence_start)
+
+
+def _unknown(prose: str, known: frozenset[str], *, skip_sentence_start: bool = True) -> list[str]:
     unknown = []
     for sentence in split_sentences(prose):
         for match in _NAME.finditer(sentence.text):
@@ -77,17 +80,18 @@ def _shorten(sentence: str) -> str:
 
 def check_overview(headline: str, summary: str, article_text: str) -> tuple[str, str, list[DroppedItem]]:
     """The headline and summary with every name the article lacks taken out, and what was taken out."""
+    known = _prefixes(article_text)  # once per article, not once per sentence checked
     dropped: list[DroppedItem] = []
     kept = []
     for sentence in split_sentences(summary):
-        if names := unknown_names(sentence.text, article_text):
+        if names := _unknown(sentence.text, known):
             reason = f"summary sentence removed: it names {', '.join(map(repr, names))}, which the article does not"
             dropped.append(DroppedItem(section="overview", reason=reason, item={"summary": sentence.text}))
         else:
             kept.append(sentence.text)
     if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in
         kept = [next((s.text for s in split_sentences(article_text)), "")]
-    if names := unknown_names(headline, article_text, skip_sentence_start=False):
+    if names := _unknown(headline, known, skip_sentence_start=False):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
         dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))
         headline = _shorten(kept[0])

@@ -3,7 +3,8 @@
     python benchmarks/drop_reasons.py benchmarks/eval/muc4_dev_short100
 
 Reads ``REPORT.results.jsonl`` (the per-record counts ``summarizer eval`` writes) and
-``REPORT.summaries.jsonl`` (the summaries, with ``meta.dropped``), both written beside ``--report``.
+``REPORT.summaries.jsonl`` (the summaries, with ``meta.dropped``), both written beside ``--report``;
+of a record run more than once (a rerun after a prompt change appends), the last line counts.
 The reasons are grouped by the wording verify.py gives them; "cleared" entries are fields set to
 null on items that were kept, counted apart from dropped items.
 """
@@ -11,10 +12,11 @@ null on items that were kept, counted apart from dropped items.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
+
+from summarizer.evaluate import latest_run
 
 # First match wins; the patterns follow the reasons verify.py writes.
 GROUPS = [
@@ -39,7 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
     base = parser.parse_args().report.with_suffix("")
-    scores = [json.loads(line) for line in base.with_suffix(".results.jsonl").open(encoding="utf-8")]
+    scores = latest_run(base.with_suffix(".results.jsonl"))
     drafted = sum(s["drafted"] for s in scores)
     rejected, dropped = sum(s["rejected_first_pass"] for s in scores), sum(s["dropped"] for s in scores)
     print(f"{len(scores)} records: {drafted} items proposed, {rejected} ({rejected / drafted:.1%}) failed the first "
@@ -47,8 +49,8 @@ def main() -> None:
           f"published ({sum(s['items_grounded'] for s in scores)} located); numbers not in text: "
           f"{sum(s['numbers_not_in_text'] for s in scores)}")  # fmt: skip
     reasons: Counter[str] = Counter()
-    for line in base.with_suffix(".summaries.jsonl").open(encoding="utf-8"):
-        summary = json.loads(line)["summary"]
+    for entry in latest_run(base.with_suffix(".summaries.jsonl")):
+        summary = entry["summary"]
         reasons.update(group(d["reason"]) for d in (summary["meta"]["dropped"] if summary else []))
     for label, count in reasons.most_common():
         print(f"{count:6d}  {label}")

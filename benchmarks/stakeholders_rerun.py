@@ -22,6 +22,8 @@ from typing import Any
 from summarizer import ArticleSummary, Settings
 from summarizer.api import _client_for
 from summarizer.drafts import Overview
+from summarizer.errors import ExtractionError
+from summarizer.evaluate import latest_run
 from summarizer.pipeline import Answers, DraftRequest, assemble_summary
 from summarizer.prompts import prompt_version
 from summarizer.schema import Usage
@@ -36,7 +38,10 @@ def stakeholders_only(settings: Settings, saved: ArticleSummary, text: str) -> A
         answers: Answers = {"overview": Overview(headline=saved.headline, summary=saved.summary)}
         for request in requests:
             if request.part == "stakeholders":
-                answers["stakeholders"] = client.extract(request.messages, request.response_model, usage=usage)
+                try:
+                    answers["stakeholders"] = client.extract(request.messages, request.response_model, usage=usage)
+                except ExtractionError as exc:  # lost, as a whole summary reports it (meta.dropped)
+                    answers["stakeholders"] = exc
         return answers
 
     return assemble_summary(text, settings, settings.backend, answer, reask=None)
@@ -56,16 +61,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
     parser.add_argument("--limit", type=int, help="only the first N saved records")
+    parser.add_argument(
+        "--retry-empty",
+        action="store_true",
+        help="ask again for records whose stakeholders came back empty (an answer that never validated "
+        "is stored empty): to measure a change to how answers are read, with the same prompts",
+    )
     args = parser.parse_args()
     base = args.report.with_suffix("")
     records = {r["id"]: r for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
-    saved = [json.loads(line) for line in base.with_suffix(".summaries.jsonl").open(encoding="utf-8")]
+    saved = latest_run(base.with_suffix(".summaries.jsonl"))
     saved = [s for s in saved if s["summary"]][: args.limit]
     out = base.with_suffix(".stakeholders.jsonl")
     done = {r["id"]: r for r in map(json.loads, out.open(encoding="utf-8"))} if out.exists() else {}
     settings = Settings.resolve()
     version = prompt_version()
-    todo = [e for e in saved if e["id"] not in done or done[e["id"]]["prompt_version"] != version]
+    todo = [
+        e
+        for e in saved
+        if e["id"] not in done
+        or done[e["id"]]["prompt_version"] != version
+        or (args.retry_empty and not done[e["id"]]["stakeholders"])
+    ]
     print(f"prompts {version}; {len(saved) - len(todo)} of {len(saved)} records already done")
     for entry in todo:
         started = time.monotonic()
@@ -77,6 +94,7 @@ def main() -> None:
             "seconds": round(time.monotonic() - started, 1),
             "completion_tokens": summary.meta.usage.completion_tokens,
             "stakeholders": [s.model_dump(mode="json") for s in summary.stakeholders],
+            "lost": next((d.reason for d in summary.meta.dropped if "whole section lost" in d.reason), None),
         }
         with out.open("a", encoding="utf-8") as f:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,7 +1,8 @@
 """A persistent cache of finished summaries, so the same article is never paid for twice.
 
 Keyed by what determines the answer: the article text (sha256), the backend address, model, mode,
-strategy, prompt version and schema version. Stored in one sqlite file in the user cache folder
+strategy, prompt version, schema version, and the code that verifies the model's answers (a new
+check must never be bypassed by a summary cached before it). Stored in one sqlite file in the user cache folder
 (``$SUMMARIZER_CACHE_DIR`` or ``$XDG_CACHE_HOME/summarizer``, default ``~/.cache/summarizer``):
 ``results.sqlite``. Safe to share between threads and processes (WAL mode, one short transaction
 per write). Only successful summaries are cached; failures are always retried.
@@ -13,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 import threading
@@ -35,9 +37,18 @@ def summary_config(settings: Settings) -> list[str]:
     return [where, settings.model, settings.mode, settings.strategy, prompt_version(), SCHEMA_VERSION]
 
 
+@functools.cache
+def code_version() -> str:
+    """A short hash of the package's source: verification, merging and checks are all code."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def cache_key(text: str, settings: Settings) -> str:
-    """What a summary depends on; any change (model, prompts, schema) is a different key."""
-    parts = [text_hash(text), *summary_config(settings)]
+    """What a summary depends on; any change (model, prompts, schema, code) is a different key."""
+    parts = [text_hash(text), *summary_config(settings), code_version()]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -79,7 +79,14 @@ class Cited(_Draft):
             data = dict(data)
             for name, field in cls.model_fields.items():
                 value = data.get(name)
-                if field.is_required() or value is None:
+                if value is None:
+                    continue
+                if field.is_required():
+                    # A stakeholder's kind given as "object" would lose the whole list: "other" says unclassified.
+                    values = {m.value for m in field.annotation} if _is_enum(field.annotation) else set()
+                    if "other" in values and value not in values:
+                        dropped[name] = f"{str(value)[:40]!r} is not one of the allowed values: 'other' instead"
+                        data[name] = "other"
                     continue
                 cap = _max_length(field)
                 if cap is not None and isinstance(value, str) and len(value) > cap:

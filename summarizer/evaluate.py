@@ -86,6 +86,28 @@ def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
     return done, other
 
 
+def latest_run(path: Path) -> list[dict[str, Any]]:
+    """The lines of a results or summaries file made by its latest run, one per record id (the last).
+
+    Both files are append-only: a rerun after a configuration change adds its lines beside the old
+    ones. The latest run is the configuration of the file's last line (lines written before lines
+    carried one count as one configuration).
+    """
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            lines.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a torn last line from a killed run
+    config = lines[-1].get("config", "") if lines else ""
+    latest: dict[str, dict[str, Any]] = {}
+    for data in lines:
+        if data.get("config", "") == config:
+            latest.pop(data["id"], None)  # keep the order in which the latest lines were written
+            latest[data["id"]] = data
+    return list(latest.values())
+
+
 def _append(path: Path, record: dict[str, Any]) -> None:
     with path.open("a", encoding="utf-8") as out:
         append_record(out, record)
@@ -102,7 +124,7 @@ def score_records(
     """Score every record, resuming from ``results``; per-article failures are scored as failures.
 
     Only scores of the same ``config`` (what the summaries depend on, see ``cache.summary_config``) are
-    reused. Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary"}``.
+    reused. Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary", "config"}``.
     """
     cut_torn_last_line(results)
     done, other = _done(results, config)
@@ -122,7 +144,8 @@ def score_records(
                 summary = summarize_fn(record["text"])
                 score = score_summary(record, summary, round(time.monotonic() - started, 2))
                 if summaries is not None:
-                    _append(summaries, {"id": record["id"], "summary": summary.model_dump(mode="json")})
+                    entry = {"id": record["id"], "summary": summary.model_dump(mode="json"), "config": config}
+                    _append(summaries, entry)
             except ProviderAuthError:
                 raise  # no point going on: every other record would fail the same way
             except SummarizerError as exc:

@@ -7,9 +7,10 @@ California"). A capitalized word counts as a name. It is the article's when the 
 with the same first five letters (or the whole word, if shorter: "Salvadoran" for SALVADOR, "Kill"
 for KILLED), or, for a month, its three-letter abbreviation ("15 JAN 90"). A summary sentence naming
 anything else is removed; a headline naming anything else is replaced by the summary's first
-sentence. Both are reported in ``meta.dropped``. Headlines are often in title case, so an ordinary
-word the article does not use ("Conflict") also replaces a headline: a plainer headline, never an
-invented name.
+sentence. Both are reported in ``meta.dropped``. A word may inflect the article's ("Bombing" for
+BOMB). Headlines are often in title case: a headline word the summary writes in lower case is an
+ordinary word; another ordinary word the article does not use ("Conflict") still replaces the
+headline: a plainer headline, never an invented name.
 
 Example:
     >>> article = "Talks resume in Velmora on Monday."
@@ -58,14 +59,27 @@ def unknown_names(prose: str, article_text: str, *, skip_sentence_start: bool = 
     return _unknown(prose, _prefixes(article_text), skip_sentence_start=skip_sentence_start)
 
 
-def _unknown(prose: str, known: frozenset[str], *, skip_sentence_start: bool = True) -> list[str]:
+def _stems(word: str) -> list[str]:
+    """The word and its stem without an inflection ending: "Bombing" is the article's "BOMB"."""
+    stems = [word]
+    for ending, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) + len(replacement) >= 3:
+            stems.append(word[: -len(ending)] + replacement)
+    return stems
+
+
+def _unknown(
+    prose: str, known: frozenset[str], *, skip_sentence_start: bool = True, ordinary: frozenset[str] = frozenset()
+) -> list[str]:
     unknown = []
     for sentence in split_sentences(prose):
         for match in _NAME.finditer(sentence.text):
             if skip_sentence_start and match.start() == 0:
                 continue  # a capital that only starts the sentence
             word = match.group(0).lower()
-            if word[:5] in known or (word in _MONTHS and word[:3] in known):
+            if word in ordinary or any(stem[:5] in known for stem in _stems(word)):
+                continue
+            if word in _MONTHS and word[:3] in known:
                 continue
             unknown.append(match.group(0))
     return unknown
@@ -91,7 +105,9 @@ def check_overview(headline: str, summary: str, article_text: str) -> tuple[str,
             kept.append(sentence.text)
     if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in
         kept = [next((s.text for s in split_sentences(article_text)), "")]
-    if names := _unknown(headline, known, skip_sentence_start=False):
+    # A title-case headline capitalizes ordinary words; one the summary writes in lower case is no name.
+    ordinary = frozenset(re.findall(r"\b[a-z]+\b", summary))
+    if names := _unknown(headline, known, skip_sentence_start=False, ordinary=ordinary):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
         dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))
         headline = _shorten(kept[0])

@@ -33,7 +33,7 @@ from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
 from .schema import ArticleSummary, DroppedItem, Stakeholder, SummaryMeta, Usage, VerificationCounts
 from .stakeholders import merge_stakeholders
-from .verify import Rejected, verify_item
+from .verify import Rejected, could_publish, verify_item
 
 LIST_SECTIONS = ("conditions", "proposals", "casualties", "stakeholders")
 DRAFT_TYPES: dict[str, type[Cited]] = {
@@ -62,7 +62,8 @@ def first_pass_requests(article: Article, strategy: str, with_overview: bool = T
     system = render_system(article)
     if strategy == "single":
         return [DraftRequest("single", _messages(system, render_task("single", article)), WholeArticle)]
-    parts = (["overview"] if with_overview else []) + list(LIST_SECTIONS)
+    # A section none of whose sentences could carry a verified item is not asked for (see could_publish).
+    parts = (["overview"] if with_overview else []) + [s for s in LIST_SECTIONS if could_publish(s, article)]
     return [DraftRequest(part, _messages(system, render_task(part, article)), SECTION_MODELS[part]) for part in parts]
 
 

@@ -331,6 +331,19 @@ def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str
             notes.append(f"cleared: {name} {value!r} is not in the article")
 
 
+def could_publish(section: str, article: Article) -> bool:
+    """Whether any sentence of ``article`` could carry a verified item of ``section``.
+
+    A condition or proposal is published only from a sentence that states one, a casualty figure only
+    from a sentence that says someone was harmed (``verify_item``). Where no sentence does, every
+    answer to that call would be dropped, so the call is not made: most crime reports state no demand.
+    """
+    if section == "casualties":
+        return any(_HARM.search(s.text) for s in article.sentences)
+    topic = _TOPIC.get(section)
+    return topic is None or any(topic.search(s.text) for s in article.sentences)
+
+
 def verify_item(section: str, draft: Cited, article: Article, notes: list[str] | None = None) -> BaseModel | Rejected:
     """A grounded item for ``draft``, or the reason it was rejected.
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import ArticleSummary, ProviderError, Settings, summarize_many
+from summarizer import ArticleSummary, ProviderError, Settings, cache, summarize_many
 from summarizer.cli import main
 
 from .stub_backend import StubBackend, completion
@@ -21,6 +21,11 @@ from .stub_backend import StubBackend, completion
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Each stub article states a casualty but no demand or proposal: three calls (overview, casualties,
+# stakeholders); the conditions and proposals calls are not made (verify.could_publish).
+CALLS = 3
 
 
 def _articles(n: int, *, poison: set[int] = frozenset()) -> list[dict[str, str]]:  # type: ignore[assignment]
@@ -62,7 +67,7 @@ def test_every_input_gives_one_line_and_failures_do_not_stop_the_batch(tmp_path:
     errors = {line["id"]: line["error"]["type"] for line in lines if "error" in line}
     assert errors == {"a002": "ProviderError", "no-text": "InputError", "in.jsonl:8": "InputError"}
     ok = [ArticleSummary.model_validate(line["summary"]) for line in lines if "summary" in line]
-    assert len(ok) == 5 and all(s.meta.usage.requests == 5 for s in ok)
+    assert len(ok) == 5 and all(s.meta.usage.requests == CALLS for s in ok)
 
 
 def test_a_folder_of_text_and_html_files(tmp_path: Path) -> None:
@@ -102,7 +107,7 @@ def test_a_rerun_skips_what_is_done_and_a_torn_last_line_is_redone(tmp_path: Pat
         data = output.read_bytes()
         output.write_bytes(data[: data.rfind(b"\n", 0, len(data) - 1) + 1] + b'{"id": "a003", "ke')  # killed mid-line
         assert _batch(tmp_path, stub, str(source), "-o", str(output), "--no-cache") == 0
-        assert stub.requests - first == 5  # only the torn article was redone (5 calls per article)
+        assert stub.requests - first == CALLS  # only the torn article was redone
     assert sorted(line["id"] for line in _lines(output)) == ["a000", "a001", "a002", "a003"]
 
 
@@ -115,7 +120,7 @@ def test_retry_failed_redoes_failures_and_keeps_each_input_once(tmp_path: Path) 
         requests = stub.requests
         stub.respond = None  # the backend recovered
         assert _batch(tmp_path, stub, str(source), "-o", str(output), "--retry-failed") == 0
-        assert stub.requests - requests == 5
+        assert stub.requests - requests == CALLS
     lines = _lines(output)
     assert sorted(line["id"] for line in lines) == ["a000", "a001", "a002"] and all("summary" in x for x in lines)
 
@@ -133,6 +138,17 @@ def test_the_cache_serves_a_second_run_without_requests(tmp_path: Path) -> None:
     assert all(line["meta"]["cached"] for line in second)
     first = {x["id"]: x["summary"] for x in _lines(tmp_path / "first.jsonl")}
     assert {x["id"]: x["summary"] for x in second} == first  # lines come in completion order
+
+
+def test_a_summary_cached_by_other_code_is_not_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", _articles(2))
+    with StubBackend() as stub:
+        assert _batch(tmp_path, stub, str(source), "-o", str(tmp_path / "first.jsonl")) == 0
+        requests = stub.requests
+        monkeypatch.setattr(cache, "code_version", lambda: "a-new-check")  # as after an upgrade
+        assert _batch(tmp_path, stub, str(source), "-o", str(tmp_path / "second.jsonl")) == 0
+        assert stub.requests == 2 * requests
+    assert not any(line["meta"]["cached"] for line in _lines(tmp_path / "second.jsonl"))
 
 
 @pytest.mark.parametrize(
@@ -178,7 +194,7 @@ def test_sigkill_mid_batch_then_rerun_gives_every_input_exactly_once(tmp_path: P
         before = stub.requests
         rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
         assert rerun.returncode == 0, rerun.stderr
-        redone = (stub.requests - before) // 5
+        redone = (stub.requests - before) // CALLS
     ids = [line["id"] for line in _lines(output)]
     assert sorted(ids) == [f"a{i:03d}" for i in range(24)]  # every input exactly once
     if done_before is not None:

@@ -46,7 +46,7 @@ def test_a_30000_character_article_is_chunked_and_merged() -> None:
 
     chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
     assert summary.meta.chunks == len(chunks) > 1
-    assert summary.meta.usage.requests == 1 + 4 * len(chunks)  # one overview, four sections per chunk
+    assert summary.meta.usage.requests == 1 + 2 * len(chunks)  # one overview; casualties and stakeholders per chunk
     assert len(summary.casualties) == len(chunks)
     for report in summary.casualties:
         assert text[report.evidence_span.start : report.evidence_span.end] == report.evidence

@@ -81,8 +81,8 @@ def test_server_500_then_200_succeeds(tmp_path: Path, capsys) -> None:
     assert code == 0, err
     summary = json.loads(output.read_text())
     assert summary["headline"] == "stub headline"
-    assert summary["meta"]["usage"]["requests"] == 5  # overview + four sections; the 500 was retried below
-    assert stub.requests == 6
+    assert summary["meta"]["usage"]["requests"] == 3  # overview, casualties, stakeholders; the 500 was retried below
+    assert stub.requests == 4
 
 
 @loopback
@@ -133,10 +133,11 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
         code, _, err = run(capsys, *args)
         assert code == 0, err
         assert run(capsys, *args)[0] == 0  # a rerun resumes: nothing left to do
-    assert stub.requests == 2 * 5  # five calls an article, and none on the rerun
+    assert stub.requests == 2 * 3  # three calls an article (no demand or proposal to ask for), none on the rerun
     assert "rule baseline" in report.read_text() and json.loads(report.with_suffix(".json").read_text())
     scores = [json.loads(line) for line in report.with_suffix(".results.jsonl").read_text().splitlines()]
     summaries = [json.loads(line) for line in report.with_suffix(".summaries.jsonl").read_text().splitlines()]
     assert [s["id"] for s in scores] == [s["id"] for s in summaries] == ["r0", "r1"]
     assert (scores[0]["killed"], scores[0]["gold_killed"]) == (0, 2)  # the stub's empty summary: a miss
     assert summaries[0]["summary"]["headline"] == "stub headline"
+    assert summaries[0]["config"] == scores[0]["config"]  # what the summary was made with, as its score

@@ -41,3 +41,11 @@ def test_when_no_summary_sentence_is_safe_the_articles_first_sentence_stands_in(
     headline, summary, _ = check_overview("Killing in Guatemala", "Portillo was shot in Guatemala.", ARTICLE)
     assert summary.startswith("SAN SALVADOR, 9 JUN 89") and summary in ARTICLE
     assert headline == summary[:160] or headline.endswith("…")
+
+
+def test_a_title_case_headline_may_inflect_the_articles_words_or_use_the_summarys() -> None:
+    summary = "Police blamed urban guerrillas for the attack on the minister."
+    # "Killing" is the article's KILLED, "Attack" is written in lower case by the summary itself.
+    assert check_overview("Urban Guerrillas Blamed for Killing: Attack in Miraflores", summary, ARTICLE)[2] == []
+    headline, _, dropped = check_overview("Attack on Minister Porth in Guatemala", summary, ARTICLE)
+    assert headline == summary and "'Guatemala'" in dropped[0].reason  # a name is still a name

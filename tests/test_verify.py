@@ -1,8 +1,9 @@
 import pytest
 
-from summarizer.drafts import CasualtyDraft, ConditionDraft, Proposals, StakeholderDraft
+from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
+from summarizer.pipeline import first_pass_requests
 from summarizer.prompts import Article
-from summarizer.verify import Rejected, reported_by_party, verify_item
+from summarizer.verify import Rejected, could_publish, reported_by_party, verify_item
 
 TEXT = (
     "Rebels set terms on Monday. "
@@ -131,6 +132,13 @@ def test_an_unknown_enum_value_falls_back_to_the_default() -> None:
     assert draft.certainty == "reported" and list(draft._dropped_details) == ["certainty"]
 
 
+def test_an_unknown_stakeholder_kind_is_other_not_fatal_to_its_list() -> None:
+    # Recorded against the local model: one stakeholder of kind "object" failed a whole list, twice.
+    draft = StakeholderDraft.model_validate({"sentence": 1, "name": "Rebels", "kind": "object"})
+    assert draft.kind == "other"
+    assert draft._dropped_details == {"kind": "'object' is not one of the allowed values: 'other' instead"}
+
+
 def test_an_overlong_figure_text_is_forgotten_not_fatal() -> None:
     draft = CasualtyDraft.model_validate({"sentence": 1, "killed": 2, "figure_text": "y" * 900})
     assert draft.figure_text == "" and draft.killed == 2
@@ -257,3 +265,30 @@ def test_a_name_takes_the_articles_case_but_not_wire_capitals() -> None:
     assert retyped.name == "Veltri"
     wire = verify_item("stakeholders", StakeholderDraft(sentence=2, name="Fmln", kind="organisation"), article)
     assert wire.name == "Fmln"
+
+
+CRIME_REPORT = Article.from_text(
+    "Gunmen attacked a bus near the border on Friday. The army said 14 passengers were killed. "
+    "The Interior Ministry is investigating."
+)
+
+
+def test_a_call_whose_every_answer_would_be_dropped_is_not_made() -> None:
+    parts = [request.part for request in first_pass_requests(CRIME_REPORT, "cited")]
+    assert parts == ["overview", "casualties", "stakeholders"]
+    assert [r.part for r in first_pass_requests(ARTICLE, "cited")] == [
+        "overview",
+        "conditions",
+        "casualties",
+        "stakeholders",
+    ]
+    assert not could_publish("casualties", Article.from_text("The talks resumed on Monday."))
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_the_gate_skips_only_what_verification_would_drop(number: int) -> None:
+    # Whatever the model would have answered, citing any sentence, nothing could have been published.
+    demand = ConditionDraft(sentence=number, party="Gunmen", demand=CRIME_REPORT.sentences[number - 1].text)
+    offer = ProposalDraft(sentence=number, proposer="Gunmen", proposal=CRIME_REPORT.sentences[number - 1].text)
+    assert isinstance(verify_item("conditions", demand, CRIME_REPORT), Rejected)
+    assert isinstance(verify_item("proposals", offer, CRIME_REPORT), Rejected)

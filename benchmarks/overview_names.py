@@ -1,0 +1,45 @@
+"""What the headline and summary check (``summarizer/overview_check.py``) does over an eval run's summaries.
+
+    python benchmarks/overview_names.py benchmarks/eval/muc4_dev_short100
+
+Reads ``REPORT.summaries.jsonl`` (the last summary of each record) and the gold file ``REPORT.jsonl``
+for the texts. Summaries made before the check existed hold the model's prose as it came: the check
+is applied to it now. Summaries made with the check report what it took out in ``meta.dropped``
+(section ``overview``): those entries are counted. Prints every removed sentence and replaced
+headline with the words that were not the article's, then the totals, for a human to judge which
+were invented names and which ordinary words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from summarizer.evaluate import latest_run
+from summarizer.overview_check import check_overview
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
+    base = parser.parse_args().report.with_suffix("")
+    texts = {r["id"]: r["text"] for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
+    summaries = trimmed = replaced = 0
+    for entry in latest_run(base.with_suffix(".summaries.jsonl")):
+        summary = entry["summary"]
+        if not summary:
+            continue
+        summaries += 1
+        earlier = [d for d in summary["meta"]["dropped"] if d["section"] == "overview"]
+        _, _, now = check_overview(summary["headline"], summary["summary"], texts[entry["id"]])
+        reasons = [d["reason"] for d in earlier] + [d.reason for d in now]
+        trimmed += any(r.startswith("summary sentence removed") for r in reasons)
+        replaced += any(r.startswith("headline replaced") for r in reasons)
+        for reason in reasons:
+            print(entry["id"], reason)
+    print(f"{summaries} summaries: {trimmed} lost a sentence, {replaced} had their headline replaced")
+
+
+if __name__ == "__main__":
+    main()

@@ -2,10 +2,11 @@
 
 Keyed by what determines the answer: the article text (sha256), the backend address, model, mode,
 strategy, prompt version, schema version, and the code that verifies the model's answers (a new
-check must never be bypassed by a summary cached before it). Stored in one sqlite file in the user cache folder
-(``$SUMMARIZER_CACHE_DIR`` or ``$XDG_CACHE_HOME/summarizer``, default ``~/.cache/summarizer``):
-``results.sqlite``. Safe to share between threads and processes (WAL mode, one short transaction
-per write). Only successful summaries are cached; failures are always retried.
+check must never be bypassed by a summary cached before it). Stored in one sqlite file in the user
+cache folder (``$SUMMARIZER_CACHE_DIR`` or ``$XDG_CACHE_HOME/summarizer``, default
+``~/.cache/summarizer``): ``results.sqlite``. Safe to share between threads and processes (WAL
+mode, one short transaction per write). Only successful summaries are cached; failures are always
+retried.
 
 Example:
     >>> cache = ResultCache(Path("/tmp/summarizer-doc/results.sqlite"))  # doctest: +SKIP

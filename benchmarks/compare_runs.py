@@ -16,7 +16,7 @@ import json
 from dataclasses import fields
 from pathlib import Path
 
-from summarizer.evaluate import baseline_row, markdown_table
+from summarizer.evaluate import baseline_row, markdown_table, runs_in
 from summarizer.scoring import RecordScore, aggregate
 
 
@@ -26,13 +26,9 @@ def main() -> None:
     base = parser.parse_args().report.with_suffix("")
     names = {f.name for f in fields(RecordScore)}
     runs: dict[str, dict[str, RecordScore]] = {}
-    for line in base.with_suffix(".results.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a torn last line
-        config = data.get("config") or "(no config recorded)"
-        runs.setdefault(config, {})[data["id"]] = RecordScore(**{k: v for k, v in data.items() if k in names})
+    for lines in runs_in(base.with_suffix(".results.jsonl")):
+        config = lines[0].get("config") or "(no config recorded)"
+        runs[config] = {line["id"]: RecordScore(**{k: v for k, v in line.items() if k in names}) for line in lines}
     common = set.intersection(*(set(scores) for scores in runs.values())) if runs else set()
     records = [r for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8")) if r["id"] in common]
     rows = {"rule baseline": baseline_row(records)}

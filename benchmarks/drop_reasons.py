@@ -4,7 +4,8 @@
 
 Reads ``REPORT.results.jsonl`` (the per-record counts ``summarizer eval`` writes) and
 ``REPORT.summaries.jsonl`` (the summaries, with ``meta.dropped``), both written beside ``--report``;
-of a record run more than once (a rerun after a prompt change appends), the last line counts.
+of a report run more than once (a rerun after a prompt change appends), the latest run is read
+unless ``--run`` names another (0 the first).
 The reasons are grouped by the wording verify.py gives them; "cleared" entries are fields set to
 null on items that were kept, counted apart from dropped items.
 """
@@ -16,7 +17,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from summarizer.evaluate import latest_run
+from summarizer.evaluate import run_lines
 
 # First match wins; the patterns follow the reasons verify.py writes.
 GROUPS = [
@@ -40,8 +41,10 @@ def group(reason: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
-    base = parser.parse_args().report.with_suffix("")
-    scores = latest_run(base.with_suffix(".results.jsonl"))
+    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
+    args = parser.parse_args()
+    base = args.report.with_suffix("")
+    scores = run_lines(base.with_suffix(".results.jsonl"), args.run)
     drafted = sum(s["drafted"] for s in scores)
     rejected, dropped = sum(s["rejected_first_pass"] for s in scores), sum(s["dropped"] for s in scores)
     print(f"{len(scores)} records: {drafted} items proposed, {rejected} ({rejected / drafted:.1%}) failed the first "
@@ -49,7 +52,7 @@ def main() -> None:
           f"published ({sum(s['items_grounded'] for s in scores)} located); numbers not in text: "
           f"{sum(s['numbers_not_in_text'] for s in scores)}")  # fmt: skip
     reasons: Counter[str] = Counter()
-    for entry in latest_run(base.with_suffix(".summaries.jsonl")):
+    for entry in run_lines(base.with_suffix(".summaries.jsonl"), args.run):
         summary = entry["summary"]
         reasons.update(group(d["reason"]) for d in (summary["meta"]["dropped"] if summary else []))
     for label, count in reasons.most_common():

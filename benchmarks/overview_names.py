@@ -2,7 +2,7 @@
 
     python benchmarks/overview_names.py benchmarks/eval/muc4_dev_short100
 
-Reads ``REPORT.summaries.jsonl`` (the last summary of each record) and the gold file ``REPORT.jsonl``
+Reads ``REPORT.summaries.jsonl`` (the latest run, or ``--run N``) and the gold file ``REPORT.jsonl``
 for the texts. Summaries made before the check existed hold the model's prose as it came: the check
 is applied to it now. Summaries made with the check report what it took out in ``meta.dropped``
 (section ``overview``): those entries are counted. Prints every removed sentence and replaced
@@ -16,17 +16,19 @@ import argparse
 import json
 from pathlib import Path
 
-from summarizer.evaluate import latest_run
+from summarizer.evaluate import run_lines
 from summarizer.overview_check import check_overview
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
-    base = parser.parse_args().report.with_suffix("")
+    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
+    args = parser.parse_args()
+    base = args.report.with_suffix("")
     texts = {r["id"]: r["text"] for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
     summaries = trimmed = replaced = 0
-    for entry in latest_run(base.with_suffix(".summaries.jsonl")):
+    for entry in run_lines(base.with_suffix(".summaries.jsonl"), args.run):
         summary = entry["summary"]
         if not summary:
             continue

@@ -23,7 +23,7 @@ from summarizer import ArticleSummary, Settings
 from summarizer.api import _client_for
 from summarizer.drafts import Overview
 from summarizer.errors import ExtractionError
-from summarizer.evaluate import latest_run
+from summarizer.evaluate import run_lines
 from summarizer.pipeline import Answers, DraftRequest, assemble_summary
 from summarizer.prompts import prompt_version
 from summarizer.schema import Usage
@@ -61,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
     parser.add_argument("--limit", type=int, help="only the first N saved records")
+    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
     parser.add_argument(
         "--retry-empty",
         action="store_true",
@@ -70,7 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     base = args.report.with_suffix("")
     records = {r["id"]: r for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
-    saved = latest_run(base.with_suffix(".summaries.jsonl"))
+    saved = run_lines(base.with_suffix(".summaries.jsonl"), args.run)
     saved = [s for s in saved if s["summary"]][: args.limit]
     out = base.with_suffix(".stakeholders.jsonl")
     done = {r["id"]: r for r in map(json.loads, out.open(encoding="utf-8"))} if out.exists() else {}

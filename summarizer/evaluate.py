@@ -86,26 +86,34 @@ def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
     return done, other
 
 
-def latest_run(path: Path) -> list[dict[str, Any]]:
-    """The lines of a results or summaries file made by its latest run, one per record id (the last).
+def runs_in(path: Path) -> list[list[dict[str, Any]]]:
+    """The lines of a results or summaries file, one list per run, in the order the runs began.
 
     Both files are append-only: a rerun after a configuration change adds its lines beside the old
-    ones. The latest run is the configuration of the file's last line (lines written before lines
-    carried one count as one configuration).
+    ones, each marked with its ``config`` (lines written before lines carried one count as one run).
+    Within a run, the last line of a record is the one that counts.
     """
-    lines = []
+    runs: dict[str, dict[str, dict[str, Any]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
-            lines.append(json.loads(line))
+            data = json.loads(line)
         except json.JSONDecodeError:
             continue  # a torn last line from a killed run
-    config = lines[-1].get("config", "") if lines else ""
-    latest: dict[str, dict[str, Any]] = {}
-    for data in lines:
-        if data.get("config", "") == config:
-            latest.pop(data["id"], None)  # keep the order in which the latest lines were written
-            latest[data["id"]] = data
-    return list(latest.values())
+        run = runs.setdefault(data.get("config", ""), {})
+        run.pop(data["id"], None)  # keep the order in which the last lines were written
+        run[data["id"]] = data
+    return [list(run.values()) for run in runs.values()]
+
+
+def run_lines(path: Path, run: int = -1) -> list[dict[str, Any]]:
+    """The lines of one run (see ``runs_in``): by default the one that began last."""
+    runs = runs_in(path)
+    if not runs:
+        return []
+    try:
+        return runs[run]
+    except IndexError:
+        raise InputError(f"{path} holds {len(runs)} run(s); there is no run {run}") from None
 
 
 def _append(path: Path, record: dict[str, Any]) -> None:

@@ -3,11 +3,12 @@
 The lists carry evidence; the headline and summary are the model's own words. Read on the MUC-4
 sample, about one summary in six named something its article does not: a misspelled victim
 ("Portillo" for PORTH), a place the article never mentions ("the Miraflores district of
-California"). A capitalized word counts as a name. It is the article's when the article has a word
-with the same first five letters (or the whole word, if shorter: "Salvadoran" for SALVADOR, "Kill"
-for KILLED), or, for a month, its three-letter abbreviation ("15 JAN 90"). A summary sentence naming
-anything else is removed; a headline naming anything else is replaced by the summary's first
-sentence. Both are reported in ``meta.dropped``. A word may inflect the article's ("Bombing" for
+California"). A capitalized word counts as a name. It is the article's when it begins a word of the
+article ("Kill" for KILLED), a word of the article begins it ("Salvadoran" for SALVADOR), they share
+eight letters ("President" for PRESIDENCY), or, for a month, the article has its three-letter
+abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A summary
+sentence naming anything else is removed; a headline naming anything else is replaced by the
+summary's first sentence. Both are reported in ``meta.dropped``. A word may inflect the article's ("Bombing" for
 BOMB). Headlines are often in title case: a headline word the summary writes in lower case is an
 ordinary word; another ordinary word the article does not use ("Conflict") still replaces the
 headline: a plainer headline, never an invented name.
@@ -49,14 +50,26 @@ _MONTHS = frozenset(
 )
 
 
-def _prefixes(text: str) -> frozenset[str]:
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return frozenset(word[:k] for word in words for k in range(1, 6))
+class _Vocabulary:
+    """The article's words, and every beginning of them."""
+
+    def __init__(self, text: str) -> None:
+        self.words = frozenset(re.findall(r"[a-z]+", text.lower()))
+        self.beginnings = frozenset(word[:k] for word in self.words for k in range(1, len(word) + 1))
+
+    def has(self, word: str) -> bool:
+        """``word`` begins an article word ("Kill": KILLED), an article word begins it ("Salvadoran":
+        SALVADOR), or they share eight letters ("President": PRESIDENCY; "Rodrigo" is not RODRIGUEZ)."""
+        return (
+            word in self.beginnings
+            or any(word[:k] in self.words for k in range(4, len(word)))
+            or (len(word) >= 8 and word[:8] in self.beginnings)
+        )
 
 
 def unknown_names(prose: str, article_text: str, *, skip_sentence_start: bool = True) -> list[str]:
     """The capitalized words of ``prose`` that ``article_text`` does not have (see the module doc)."""
-    return _unknown(prose, _prefixes(article_text), skip_sentence_start=skip_sentence_start)
+    return _unknown(prose, _Vocabulary(article_text), skip_sentence_start=skip_sentence_start)
 
 
 def _stems(word: str) -> list[str]:
@@ -69,7 +82,7 @@ def _stems(word: str) -> list[str]:
 
 
 def _unknown(
-    prose: str, known: frozenset[str], *, skip_sentence_start: bool = True, ordinary: frozenset[str] = frozenset()
+    prose: str, known: _Vocabulary, *, skip_sentence_start: bool = True, ordinary: frozenset[str] = frozenset()
 ) -> list[str]:
     unknown = []
     for sentence in split_sentences(prose):
@@ -77,9 +90,9 @@ def _unknown(
             if skip_sentence_start and match.start() == 0:
                 continue  # a capital that only starts the sentence
             word = match.group(0).lower()
-            if word in ordinary or any(stem[:5] in known for stem in _stems(word)):
+            if word in ordinary or any(known.has(stem) for stem in _stems(word)):
                 continue
-            if word in _MONTHS and word[:3] in known:
+            if word in _MONTHS and word[:3] in known.words:
                 continue
             unknown.append(match.group(0))
     return unknown
@@ -94,7 +107,7 @@ def _shorten(sentence: str) -> str:
 
 def check_overview(headline: str, summary: str, article_text: str) -> tuple[str, str, list[DroppedItem]]:
     """The headline and summary with every name the article lacks taken out, and what was taken out."""
-    known = _prefixes(article_text)  # once per article, not once per sentence checked
+    known = _Vocabulary(article_text)  # once per article, not once per sentence checked
     dropped: list[DroppedItem] = []
     kept = []
     for sentence in split_sentences(summary):

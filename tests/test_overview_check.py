@@ -13,6 +13,10 @@ def test_names_are_checked_against_the_article_with_its_inflections_and_month_ab
     assert unknown_names(prose, ARTICLE) == ["California"]
     assert unknown_names("In January, Portillo was killed.", ARTICLE) == ["January", "Portillo"]
     assert unknown_names("In June, Porth was killed.", ARTICLE) == []
+    # Found in MUC-4 summaries: a name one letter off the article's, or sharing only its first letters.
+    assert unknown_names("Police blamed the Presidential guard of Rodrigo Porth.", ARTICLE) == ["Rodrigo"]
+    assert unknown_names("Police blamed the President.", ARTICLE) == []  # PRESIDENCY: eight letters shared
+    assert unknown_names("Police blamed the Miraflorez district.", ARTICLE) == []  # the limit: past the eighth letter
 
 
 def test_a_summary_sentence_naming_what_the_article_lacks_is_removed_and_reported() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from summarizer import ArticleSummary, ExtractionError, Settings, summarize
-from summarizer.evaluate import baseline_row, latest_run, load_gold, score_records
+from summarizer.evaluate import baseline_row, load_gold, run_lines, runs_in, score_records
 from summarizer.scoring import aggregate
 
 DATA = Path(__file__).parent / "data" / "muc4_dev_sample10.jsonl"
@@ -82,6 +82,7 @@ def test_eval_never_mixes_in_scores_made_another_way(tmp_path: Path) -> None:
         "prompts=bbb"
     ] * 2
     # Both files keep every line; readers take the lines of the latest run, even one not finished.
-    assert [line["config"] for line in latest_run(results)] == ["prompts=bbb"] * 2
+    assert [line["config"] for line in run_lines(results)] == ["prompts=bbb"] * 2
     list(score_records(records[:1], failing, results, config="prompts=ccc"))
-    assert [(line["id"], line["config"]) for line in latest_run(results)] == [(records[0]["id"], "prompts=ccc")]
+    assert [(line["id"], line["config"]) for line in run_lines(results)] == [(records[0]["id"], "prompts=ccc")]
+    assert [len(run) for run in runs_in(results)] == [2, 2, 1] and run_lines(results, 0)[0]["config"] == "prompts=aaa"

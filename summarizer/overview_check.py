@@ -9,13 +9,15 @@ eight letters ("President" for PRESIDENCY), or, for a month, the article has its
 abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A summary
 sentence naming anything else is removed; a headline naming anything else is replaced by the
 summary's first sentence. Both are reported in ``meta.dropped``. A word may inflect the article's ("Bombing" for
-BOMB). Headlines are often in title case: a headline word the summary writes in lower case is an
-ordinary word; another ordinary word the article does not use ("Conflict") still replaces the
-headline: a plainer headline, never an invented name.
+BOMB). A sentence's first word is checked too, unless it is a function word ("The", "Three"): a
+summary once began "Peru's capital city Lima" for an article that never names Peru. Headlines are
+often in title case: a word the summary writes in lower case is an ordinary word; another ordinary
+word the article does not use ("Conflict") still replaces the headline: a plainer headline, never
+an invented name.
 
 Example:
     >>> article = "Talks resume in Velmora on Monday."
-    >>> prose = "Talks resume. Rebels met in Italy."
+    >>> prose = "Talks resume. They met in Italy."
     >>> headline, summary, dropped = check_overview("Velmora Talks in Italy", prose, article)
     >>> headline, summary
     ('Talks resume.', 'Talks resume.')
@@ -32,6 +34,15 @@ from .schema import HEADLINE, DroppedItem
 from .sentences import split_sentences
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
+# Words that start sentences and are never names; any other capitalized first word is checked
+# ("Peru's capital..." named a country its article never mentions).
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those another other some many several most all both each every no none
+    one two three four five six seven eight nine ten eleven twelve dozens hundreds he she it they we his
+    her its their there here in on at by for from with after before during since while when as if but
+    and or also however meanwhile according among about around following despite earlier later
+    yesterday today""".split()  # noqa: SIM905 (a word list reads better as text)
+)
 _MONTHS = frozenset(
     {
         "january",
@@ -67,9 +78,9 @@ class _Vocabulary:
         )
 
 
-def unknown_names(prose: str, article_text: str, *, skip_sentence_start: bool = True) -> list[str]:
+def unknown_names(prose: str, article_text: str) -> list[str]:
     """The capitalized words of ``prose`` that ``article_text`` does not have (see the module doc)."""
-    return _unknown(prose, _Vocabulary(article_text), skip_sentence_start=skip_sentence_start)
+    return _unknown(prose, _Vocabulary(article_text), _ordinary(prose))
 
 
 def _stems(word: str) -> list[str]:
@@ -81,15 +92,18 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
-def _unknown(
-    prose: str, known: _Vocabulary, *, skip_sentence_start: bool = True, ordinary: frozenset[str] = frozenset()
-) -> list[str]:
+def _ordinary(prose: str) -> frozenset[str]:
+    """Words the prose writes in lower case: where it capitalizes them (a title, a sentence start), no name."""
+    return frozenset(re.findall(r"\b[a-z]+\b", prose))
+
+
+def _unknown(prose: str, known: _Vocabulary, ordinary: frozenset[str]) -> list[str]:
     unknown = []
     for sentence in split_sentences(prose):
         for match in _NAME.finditer(sentence.text):
-            if skip_sentence_start and match.start() == 0:
-                continue  # a capital that only starts the sentence
             word = match.group(0).lower()
+            if word in _FUNCTION_WORDS:
+                continue
             if word in ordinary or any(known.has(stem) for stem in _stems(word)):
                 continue
             if word in _MONTHS and word[:3] in known.words:
@@ -108,19 +122,18 @@ def _shorten(sentence: str) -> str:
 def check_overview(headline: str, summary: str, article_text: str) -> tuple[str, str, list[DroppedItem]]:
     """The headline and summary with every name the article lacks taken out, and what was taken out."""
     known = _Vocabulary(article_text)  # once per article, not once per sentence checked
+    ordinary = _ordinary(summary)  # "Attack" in a title-case headline, "attack" in the summary
     dropped: list[DroppedItem] = []
     kept = []
     for sentence in split_sentences(summary):
-        if names := _unknown(sentence.text, known):
+        if names := _unknown(sentence.text, known, ordinary):
             reason = f"summary sentence removed: it names {', '.join(map(repr, names))}, which the article does not"
             dropped.append(DroppedItem(section="overview", reason=reason, item={"summary": sentence.text}))
         else:
             kept.append(sentence.text)
     if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in
         kept = [next((s.text for s in split_sentences(article_text)), "")]
-    # A title-case headline capitalizes ordinary words; one the summary writes in lower case is no name.
-    ordinary = frozenset(re.findall(r"\b[a-z]+\b", summary))
-    if names := _unknown(headline, known, skip_sentence_start=False, ordinary=ordinary):
+    if names := _unknown(headline, known, ordinary):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
         dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))
         headline = _shorten(kept[0])

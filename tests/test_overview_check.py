@@ -53,3 +53,7 @@ def test_a_title_case_headline_may_inflect_the_articles_words_or_use_the_summary
     assert check_overview("Urban Guerrillas Blamed for Killing: Attack in Miraflores", summary, ARTICLE)[2] == []
     headline, _, dropped = check_overview("Attack on Minister Porth in Guatemala", summary, ARTICLE)
     assert headline == summary and "'Guatemala'" in dropped[0].reason  # a name is still a name
+
+
+def test_a_name_that_starts_a_sentence_is_checked_a_function_word_is_not() -> None:
+    assert unknown_names("Guatemala police blamed guerrillas. Three died in Miraflores.", ARTICLE) == ["Guatemala"]

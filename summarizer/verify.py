@@ -316,10 +316,34 @@ def _words_in_article(value: str, article: Article) -> bool:
     return all(w in words for w in re.findall(r"[a-z0-9]+", value.lower()) if w not in _STOPWORDS)
 
 
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def is_a_sentence(value: str, article: Article) -> bool:
+    """Whether ``value`` is (most of) a whole sentence of the article rather than a name or description.
+
+    Read on MUC-4 summaries: "PEOPLE ARE FLEEING THE MARKET." came back as a stakeholder, "THE
+    TERRORISTS LEFT A COMMUNIQUE ..." as a perpetrator. A name of five words or more that covers four
+    fifths of one of the article's sentences is such a copy.
+    """
+    plain = _plain(value)
+    if len(plain.split()) < 5:
+        return False
+    return any(
+        plain in sentence and len(plain) >= 0.8 * len(sentence)
+        for sentence in (_plain(s.text) for s in article.sentences)
+    )
+
+
 def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str]) -> None:
     """Null every optional detail the article does not support, noting each one."""
     for name, value in fields.items():
         if not isinstance(value, str) or name in REQUIRED_TEXT:
+            continue
+        if name in ("victims", "perpetrator", "attribution") and is_a_sentence(value, article):
+            fields[name] = None
+            notes.append(f"cleared: {name} {value!r} is a whole sentence of the article, not a description")
             continue
         unsupported = (
             article.nonce in value  # the model echoed the prompt instead of describing the article
@@ -373,6 +397,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
     if subject:
         fields[subject] = _as_written(fields[subject], article)
+    if section == "stakeholders" and (
+        is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
+    ):
+        return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
     if (
         topic is not None
         and subject

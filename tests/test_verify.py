@@ -292,3 +292,23 @@ def test_the_gate_skips_only_what_verification_would_drop(number: int) -> None:
     offer = ProposalDraft(sentence=number, proposer="Gunmen", proposal=CRIME_REPORT.sentences[number - 1].text)
     assert isinstance(verify_item("conditions", demand, CRIME_REPORT), Rejected)
     assert isinstance(verify_item("proposals", offer, CRIME_REPORT), Rejected)
+
+
+def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
+    # Found in a MUC-4 run: sentences of a market bombing report came back as stakeholders and as victims.
+    article = Article.from_text(
+        "A bomb exploded in the central market. People are fleeing the market. Five persons were seriously wounded."
+    )
+    sentence = StakeholderDraft(sentence=2, name="PEOPLE ARE FLEEING THE MARKET.", kind="group")
+    result = verify_item("stakeholders", sentence, article)
+    assert isinstance(result, Rejected) and not result.reask and "is a sentence, not a name" in result.reason
+    notes: list[str] = []
+    victims = "Five persons were seriously wounded."
+    item = verify_item(
+        "casualties", casualty(sentence=3, injured=5, figure_text="Five", victims=victims), article, notes
+    )
+    assert not isinstance(item, Rejected) and item.injured == 5 and item.victims is None
+    assert notes == [f"cleared: victims {victims!r} is a whole sentence of the article, not a description"]
+    assert not isinstance(
+        verify_item("stakeholders", StakeholderDraft(sentence=3, name="Five persons", kind="group"), article), Rejected
+    )

@@ -30,6 +30,7 @@ GROUPS = [
     (r"reports no one killed|says no one was hurt", "figure from a sentence reporting no one killed or injured"),
     (r"not written in sentence", "figure not written in its sentence"),
     (r"is not named in the article", "name not in the article"),
+    (r"is a sentence, not a name", "a sentence given as a name"),
     (r"not found|does not exist|not located", "evidence not located, or no such sentence"),
 ]
 

@@ -320,7 +320,7 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def is_a_sentence(value: str, article: Article) -> bool:
+def _is_a_sentence(value: str, article: Article) -> bool:
     """Whether ``value`` is (most of) a whole sentence of the article rather than a name or description.
 
     Read on MUC-4 summaries: "PEOPLE ARE FLEEING THE MARKET." came back as a stakeholder, "THE
@@ -341,7 +341,7 @@ def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str
     for name, value in fields.items():
         if not isinstance(value, str) or name in REQUIRED_TEXT:
             continue
-        if name in ("victims", "perpetrator", "attribution") and is_a_sentence(value, article):
+        if name in ("victims", "perpetrator", "attribution") and _is_a_sentence(value, article):
             fields[name] = None
             notes.append(f"cleared: {name} {value!r} is a whole sentence of the article, not a description")
             continue
@@ -398,7 +398,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if subject:
         fields[subject] = _as_written(fields[subject], article)
     if section == "stakeholders" and (
-        is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
+        _is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
     ):
         return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
     if (

@@ -31,9 +31,18 @@ from .drafts import (
 from .errors import ExtractionError, TokenBudgetExceeded
 from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
-from .schema import ArticleSummary, DroppedItem, Stakeholder, SummaryMeta, Usage, VerificationCounts
+from .schema import (
+    ArticleSummary,
+    Condition,
+    DroppedItem,
+    Proposal,
+    Stakeholder,
+    SummaryMeta,
+    Usage,
+    VerificationCounts,
+)
 from .stakeholders import merge_stakeholders
-from .verify import Rejected, could_publish, verify_item
+from .verify import Rejected, could_publish, overlap, verify_item
 
 LIST_SECTIONS = ("conditions", "proposals", "casualties", "stakeholders")
 DRAFT_TYPES: dict[str, type[Cited]] = {
@@ -174,6 +183,31 @@ def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
     return list(merged.values())
 
 
+def _without_restated_conditions(
+    conditions: list[BaseModel], proposals: list[BaseModel]
+) -> tuple[list[BaseModel], list[DroppedItem]]:
+    """Proposals that are not a kept condition again: same sentence, same party, mostly the same words.
+
+    Recorded: "the Alliance would only sign a truce if troops withdraw" came back as the Alliance's
+    condition and as its proposal; a demand is a condition only.
+    """
+    demands = [(c.evidence_span, c.party.lower(), c.demand) for c in conditions if isinstance(c, Condition)]
+    kept: list[BaseModel] = []
+    dropped: list[DroppedItem] = []
+    for proposal in proposals:
+        if isinstance(proposal, Proposal) and any(
+            span == proposal.evidence_span
+            and party == proposal.proposer.lower()
+            and overlap(proposal.proposal, demand) >= 0.5
+            for span, party, demand in demands
+        ):
+            reason = "restates a condition of the same party in the same sentence: a demand, not a proposal"
+            dropped.append(DroppedItem(section="proposals", reason=reason, item=proposal.model_dump(mode="json")))
+        else:
+            kept.append(proposal)
+    return kept, dropped
+
+
 NOT_REASKED = "not re-asked: answers imported from a batch file"
 
 
@@ -264,6 +298,9 @@ def assemble_summary(
         for section, items in chunk_kept.items():
             kept[section].extend(items)
         dropped += chunk_dropped
+    conditions = _dedupe("conditions", kept["conditions"])
+    proposals, restated = _without_restated_conditions(conditions, _dedupe("proposals", kept["proposals"]))
+    dropped += restated
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
     headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
     dropped += overview_dropped
@@ -283,8 +320,8 @@ def assemble_summary(
         {
             "headline": headline,
             "summary": summary,
-            "conditions": _dedupe("conditions", kept["conditions"]),
-            "proposals": _dedupe("proposals", kept["proposals"]),
+            "conditions": conditions,
+            "proposals": proposals,
             "casualties": _dedupe("casualties", kept["casualties"]),
             "stakeholders": stakeholders,
             "meta": meta,

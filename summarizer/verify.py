@@ -206,7 +206,7 @@ def _stems_of(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 3 and w not in _STOPWORDS}
 
 
-def _overlap(said: str, sentence: str) -> float:
+def overlap(said: str, sentence: str) -> float:
     """Share of the content words of ``said`` (compared by their first five letters) in ``sentence``."""
     words = _stems_of(said)
     return len(words & _stems_of(sentence)) / len(words) if words else 0.0
@@ -384,9 +384,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         # only when that sentence also names its party in full (else the model may have swapped who
         # demands what of whom); otherwise it is dropped.
         said, party = getattr(draft, TOPIC_TEXT[section]), getattr(draft, SUBJECT_FIELDS[section])
-        if article.nonce not in said and _overlap(said, sentence.text) < 0.5:
-            best = max(article.sentences, key=lambda s: _overlap(said, s.text))
-            if _overlap(said, best.text) < 0.5 or _overlap(party, best.text) < 1:
+        if article.nonce not in said and overlap(said, sentence.text) < 0.5:
+            best = max(article.sentences, key=lambda s: overlap(said, s.text))
+            if overlap(said, best.text) < 0.5 or overlap(party, best.text) < 1:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
             sentence = best
     if topic is not None and not topic.search(sentence.text):

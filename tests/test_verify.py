@@ -312,3 +312,23 @@ def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
     assert not isinstance(
         verify_item("stakeholders", StakeholderDraft(sentence=3, name="Five persons", kind="group"), article), Rejected
     )
+
+
+def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None:
+    from summarizer.pipeline import _without_restated_conditions
+
+    # Recorded on team_harbour_truce: the Alliance's terms came back as its condition and its proposal.
+    article = Article.from_text(
+        "The Alliance said it would only sign a truce if troops leave the harbour. The Alliance also proposed talks."
+    )
+    terms = "only sign a truce if troops leave the harbour"
+    condition = verify_item("conditions", ConditionDraft(sentence=1, party="Alliance", demand=terms), article)
+    drafts = [ProposalDraft(sentence=1, proposer="Alliance", proposal=terms),
+              ProposalDraft(sentence=2, proposer="Alliance", proposal="talks")]  # fmt: skip
+    proposals = [verify_item("proposals", draft, article) for draft in drafts]
+    assert not any(isinstance(item, Rejected) for item in [condition, *proposals])
+    kept, dropped = _without_restated_conditions([condition], proposals)
+    assert [p.proposal for p in kept] == ["talks"]
+    assert [d.reason for d in dropped] == [
+        "restates a condition of the same party in the same sentence: a demand, not a proposal"
+    ]

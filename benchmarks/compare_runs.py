@@ -11,26 +11,20 @@ lines carried a configuration count as one run ("(no config recorded)").
 
 from __future__ import annotations
 
-import argparse
-import json
-from dataclasses import fields
-from pathlib import Path
+from report_files import gold_by_id, report_parser
 
-from summarizer.evaluate import baseline_row, markdown_table, runs_in
+from summarizer.evaluate import baseline_row, markdown_table, runs_in, score_line
 from summarizer.scoring import RecordScore, aggregate
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("report", type=Path, help="the --report path of the eval runs, without its suffix")
-    base = parser.parse_args().report.with_suffix("")
-    names = {f.name for f in fields(RecordScore)}
+    base = report_parser(__doc__, one_run=False).parse_args().report.with_suffix("")
     runs: dict[str, dict[str, RecordScore]] = {}
     for lines in runs_in(base.with_suffix(".results.jsonl")):
         config = lines[0].get("config") or "(no config recorded)"
-        runs[config] = {line["id"]: RecordScore(**{k: v for k, v in line.items() if k in names}) for line in lines}
+        runs[config] = {line["id"]: score_line(line) for line in lines}
     common = set.intersection(*(set(scores) for scores in runs.values())) if runs else set()
-    records = [r for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8")) if r["id"] in common]
+    records = [r for r in gold_by_id(base).values() if r["id"] in common]
     rows = {"rule baseline": baseline_row(records)}
     for config, scores in runs.items():
         rows[config] = aggregate([scores[r["id"]] for r in records])

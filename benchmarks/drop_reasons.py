@@ -12,10 +12,10 @@ null on items that were kept, counted apart from dropped items.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
+
+from report_files import report_parser
 
 from summarizer.evaluate import run_lines
 
@@ -40,9 +40,7 @@ def group(reason: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
-    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
+    parser = report_parser(__doc__)
     args = parser.parse_args()
     base = args.report.with_suffix("")
     scores = run_lines(base.with_suffix(".results.jsonl"), args.run)

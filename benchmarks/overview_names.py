@@ -12,21 +12,17 @@ were invented names and which ordinary words.
 
 from __future__ import annotations
 
-import argparse
-import json
-from pathlib import Path
+from report_files import gold_by_id, report_parser
 
 from summarizer.evaluate import run_lines
 from summarizer.overview_check import check_overview
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
-    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
+    parser = report_parser(__doc__)
     args = parser.parse_args()
     base = args.report.with_suffix("")
-    texts = {r["id"]: r["text"] for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
+    gold = gold_by_id(base)
     summaries = trimmed = replaced = 0
     for entry in run_lines(base.with_suffix(".summaries.jsonl"), args.run):
         summary = entry["summary"]
@@ -34,7 +30,7 @@ def main() -> None:
             continue
         summaries += 1
         earlier = [d for d in summary["meta"]["dropped"] if d["section"] == "overview"]
-        _, _, now = check_overview(summary["headline"], summary["summary"], texts[entry["id"]])
+        _, _, now = check_overview(summary["headline"], summary["summary"], gold[entry["id"]]["text"])
         reasons = [d["reason"] for d in earlier] + [d.reason for d in now]
         trimmed += any(r.startswith("summary sentence removed") for r in reasons)
         replaced += any(r.startswith("headline replaced") for r in reasons)

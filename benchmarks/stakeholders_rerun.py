@@ -13,11 +13,11 @@ Answers go to ``REPORT.stakeholders.jsonl`` as each record finishes, so a rerun 
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from pathlib import Path
 from typing import Any
+
+from report_files import gold_by_id, report_parser
 
 from summarizer import ArticleSummary, Settings
 from summarizer.api import _client_for
@@ -58,10 +58,8 @@ def actor_totals(pairs: list[tuple[dict[str, Any], ArticleSummary]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("report", type=Path, help="the --report path of the eval run, without its suffix")
+    parser = report_parser(__doc__)
     parser.add_argument("--limit", type=int, help="only the first N saved records")
-    parser.add_argument("--run", type=int, default=-1, help="which run to read: 0 the first, -1 the latest (default)")
     parser.add_argument(
         "--retry-empty",
         action="store_true",
@@ -70,7 +68,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     base = args.report.with_suffix("")
-    records = {r["id"]: r for r in map(json.loads, base.with_suffix(".jsonl").open(encoding="utf-8"))}
+    records = gold_by_id(base)
     saved = run_lines(base.with_suffix(".summaries.jsonl"), args.run)
     saved = [s for s in saved if s["summary"]][: args.limit]
     out = base.with_suffix(".stakeholders.jsonl")

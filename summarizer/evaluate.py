@@ -65,6 +65,11 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
+def score_line(data: dict[str, Any]) -> RecordScore:
+    """A score back from its line in ``REPORT.results.jsonl`` (which also names its ``config``)."""
+    return RecordScore(**{key: value for key, value in data.items() if key != "config"})
+
+
 def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
     """Scores already on disk that were made with ``config``, and how many lines were made otherwise.
 
@@ -79,10 +84,10 @@ def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if data.pop("config", "") != config:
+            if data.get("config", "") != config:
                 other += 1
                 continue
-            done[data["id"]] = RecordScore(**data)
+            done[data["id"]] = score_line(data)
     return done, other
 
 

@@ -8,8 +8,8 @@ article ("Kill" for KILLED), a word of the article begins it ("Salvadoran" for S
 eight letters ("President" for PRESIDENCY), or, for a month, the article has its three-letter
 abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A summary
 sentence naming anything else is removed; a headline naming anything else is replaced by the
-summary's first sentence. Both are reported in ``meta.dropped``. A word may inflect the article's ("Bombing" for
-BOMB). A sentence's first word is checked too, unless it is a function word ("The", "Three"): a
+summary's first sentence. Both are reported in ``meta.dropped``. A word may inflect the article's
+("Bombing" for BOMB). A sentence's first word is checked too, unless it is a function word ("The", "Three"): a
 summary once began "Peru's capital city Lima" for an article that never names Peru. Headlines are
 often in title case: a word the summary writes in lower case is an ordinary word; another ordinary
 word the article does not use ("Conflict") still replaces the headline: a plainer headline, never
@@ -99,16 +99,15 @@ def _ordinary(prose: str) -> frozenset[str]:
 
 def _unknown(prose: str, known: _Vocabulary, ordinary: frozenset[str]) -> list[str]:
     unknown = []
-    for sentence in split_sentences(prose):
-        for match in _NAME.finditer(sentence.text):
-            word = match.group(0).lower()
-            if word in _FUNCTION_WORDS:
-                continue
-            if word in ordinary or any(known.has(stem) for stem in _stems(word)):
-                continue
-            if word in _MONTHS and word[:3] in known.words:
-                continue
-            unknown.append(match.group(0))
+    for match in _NAME.finditer(prose):  # a sentence's first word too: no position is exempt
+        word = match.group(0).lower()
+        if word in _FUNCTION_WORDS:
+            continue
+        if word in ordinary or any(known.has(stem) for stem in _stems(word)):
+            continue
+        if word in _MONTHS and word[:3] in known.words:
+            continue
+        unknown.append(match.group(0))
     return unknown
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
-from summarizer.pipeline import first_pass_requests
+from summarizer.pipeline import _without_restated_conditions, first_pass_requests
 from summarizer.prompts import Article
 from summarizer.verify import Rejected, could_publish, reported_by_party, verify_item
 
@@ -315,8 +315,6 @@ def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
 
 
 def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None:
-    from summarizer.pipeline import _without_restated_conditions
-
     # Recorded on team_harbour_truce: the Alliance's terms came back as its condition and its proposal.
     article = Article.from_text(
         "The Alliance said it would only sign a truce if troops leave the harbour. The Alliance also proposed talks."

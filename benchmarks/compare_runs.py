@@ -11,7 +11,7 @@ lines carried a configuration count as one run ("(no config recorded)").
 
 from __future__ import annotations
 
-from report_files import gold_by_id, report_parser
+from report_files import gold_by_id, report_parser, run_script
 
 from summarizer.evaluate import baseline_row, markdown_table, runs_in, score_line
 from summarizer.scoring import RecordScore, aggregate
@@ -33,4 +33,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

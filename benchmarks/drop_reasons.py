@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from report_files import report_parser
+from report_files import report_parser, run_script
 
 from summarizer.evaluate import run_lines
 
@@ -59,4 +59,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

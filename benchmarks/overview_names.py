@@ -12,7 +12,7 @@ were invented names and which ordinary words.
 
 from __future__ import annotations
 
-from report_files import gold_by_id, report_parser
+from report_files import gold_by_id, report_parser, run_script
 
 from summarizer.evaluate import run_lines
 from summarizer.overview_check import check_overview
@@ -40,4 +40,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

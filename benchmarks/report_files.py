@@ -9,9 +9,12 @@ expected beside them as ``REPORT.jsonl``, as ``benchmarks/eval/`` keeps it.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from summarizer.errors import InputError
 from summarizer.evaluate import load_gold
 
 
@@ -28,3 +31,12 @@ def report_parser(doc: str, *, one_run: bool = True) -> argparse.ArgumentParser:
 def gold_by_id(base: Path) -> dict[str, dict[str, Any]]:
     """The gold records beside the report, by id."""
     return {record["id"]: record for record in load_gold(base.with_suffix(".jsonl"))}
+
+
+def run_script(main: Callable[[], None]) -> None:
+    """Run a script's ``main``: a missing file or run ends in one line and exit code 2, not a traceback."""
+    try:
+        main()
+    except (InputError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)

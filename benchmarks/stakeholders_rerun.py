@@ -17,7 +17,7 @@ import json
 import time
 from typing import Any
 
-from report_files import gold_by_id, report_parser
+from report_files import gold_by_id, report_parser, run_script
 
 from summarizer import ArticleSummary, Settings
 from summarizer.api import _client_for
@@ -110,4 +110,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

@@ -131,13 +131,21 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     from rich.console import Console
 
     from .cache import summary_config
-    from .evaluate import baseline_row, load_gold, print_table, score_records, write_reports
+    from .evaluate import (
+        ONE_VICTIM_BASELINE,
+        baseline_row,
+        load_gold,
+        one_victim_baseline_row,
+        print_table,
+        score_records,
+        write_reports,
+    )
     from .scoring import aggregate
 
     settings = Settings.resolve(**backend)
     records = load_gold(Path(gold), limit)
     console = Console(stderr=True)
-    rows = {"rule baseline": baseline_row(records)}
+    rows = {"rule baseline": baseline_row(records), ONE_VICTIM_BASELINE: one_victim_baseline_row(records)}
     if not baseline_only:
         report_path = Path(report)
         results = report_path.with_suffix(".results.jsonl")

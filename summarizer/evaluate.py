@@ -22,9 +22,12 @@ from rich.table import Table
 from .baseline import count_casualties
 from .errors import InputError, ProviderAuthError, SummarizerError
 from .jsonl_log import append_record, cut_torn_last_line
-from .schema import ArticleSummary
+from .one_victim import one_victim_reports
+from .prompts import Article
+from .schema import ArticleSummary, CasualtyReport
 from .scoring import RecordScore, aggregate, score_counts, score_summary
 
+ONE_VICTIM_BASELINE = "rule baseline + one-victim rule"
 COLUMNS = [
     ("records", "n"),
     ("killed_exact", "killed exact"),
@@ -170,6 +173,20 @@ def score_records(
 
 def baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
     return aggregate([score_counts(r, *count_casualties(r["text"])) for r in records])
+
+
+def rule_with_one_victim(text: str) -> tuple[int, int]:
+    """The rule baseline's counts, each it leaves at 0 filled by the pipeline's one-victim rule."""
+    killed, injured = count_casualties(text)
+    counted = CasualtyReport(killed=killed or None, injured=injured or None, evidence=text)
+    for report in one_victim_reports([Article.from_text(text)], [counted]):
+        killed, injured = killed + (report.killed or 0), injured + (report.injured or 0)
+    return killed, injured
+
+
+def one_victim_baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The rule baseline with the same one-victim rule the pipeline has: what the model adds beyond rules."""
+    return aggregate([score_counts(r, *rule_with_one_victim(r["text"])) for r in records])
 
 
 def _cell(row: dict[str, Any], key: str) -> str:

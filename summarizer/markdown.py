@@ -71,6 +71,7 @@ def to_markdown(summary: ArticleSummary) -> str:
                           figure_phrase(c.injured, c.injured_qualifier or c.qualifier, "injured"), sep=", "),
                     c.victims, c.date, c.location, c.perpetrator and f"by {c.perpetrator}",
                     c.attribution and f"per {c.attribution}",
+                    "read by the one-victim rule" if c.read_by == "rule" else None,
                 ),
                 c.evidence,
             )

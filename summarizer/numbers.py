@@ -137,8 +137,44 @@ NONE_STATED = re.compile(
 )
 
 
-def supports(count: int, text: str) -> NumberMention | None:
-    """The mention in ``text`` that states ``count``, or None when the text does not state it."""
+# One person harmed, said with a singular verb: "Deputy Pablo Li Ormeno was murdered", "he was wounded".
+_ONE_HARMED = re.compile(
+    r"\b(?:was|has been|had been)\s+"
+    r"(?:(?:also|reportedly|allegedly|later|seriously|slightly|badly|critically|gravely|fatally)\s+)*"
+    r"(?:(?P<killed>killed|murdered|assassinated|executed|slain|found dead|dead|shot (?:dead|to death)"
+    r"|(?:stabbed|beaten) to death)|(?P<injured>wounded|injured|hurt))\b",
+    re.IGNORECASE,
+)
+# ... unless the subject is nobody or a body of people: "no one was hurt", "the whole family was killed".
+_NOT_ONE_SUBJECT = re.compile(
+    r"\b(?:no|none|nobody|neither|not|family|group|patrol|crew|unit|squad|column|population|village|convoy"
+    r"|bus|detachment|company|platoon|team|commission|delegation|army|police|people|persons|members)\b",
+    re.IGNORECASE,
+)
+
+
+def one_harmed(text: str) -> dict[str, re.Match[str]]:
+    """Where ``text`` says that one person was killed, or injured: kind ("killed"/"injured") -> clause.
+
+    Example:
+        >>> sorted(one_harmed("The pilot was killed and a mechanic was slightly injured."))
+        ['injured', 'killed']
+        >>> one_harmed("No one was hurt, but the whole family was wounded.")
+        {}
+    """
+    found: dict[str, re.Match[str]] = {}
+    for match in _ONE_HARMED.finditer(text):
+        subject = " ".join(re.findall(r"[\w'-]+", text[max(0, match.start() - 60) : match.start()])[-4:])
+        if not _NOT_ONE_SUBJECT.search(subject):
+            found.setdefault(match.lastgroup or "", match)
+    return found
+
+
+def supports(count: int, text: str, kind: str | None = None) -> NumberMention | None:
+    """The mention in ``text`` that states ``count``, or None when the text does not state it.
+
+    ``kind`` ("killed" or "injured") lets a singular verb state a 1: "the mayor was shot dead".
+    """
     for mention in find_numbers(text):
         if mention.value == count:
             return mention
@@ -146,4 +182,6 @@ def supports(count: int, text: str) -> NumberMention | None:
         return NumberMention(0, match.start(), match.end(), "exact")
     if count == 1 and re.search(r"(?<!no )\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):
         return NumberMention(1, 0, 0, "exact")
+    if count == 1 and kind and (clause := one_harmed(text).get(kind)):
+        return NumberMention(1, clause.start(), clause.end(), "exact")
     return None

@@ -29,6 +29,7 @@ from .drafts import (
     WholeArticle,
 )
 from .errors import ExtractionError, TokenBudgetExceeded
+from .one_victim import one_victim_reports
 from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
 from .schema import (
@@ -301,6 +302,8 @@ def assemble_summary(
     conditions = _dedupe("conditions", kept["conditions"])
     proposals, restated = _without_restated_conditions(conditions, _dedupe("proposals", kept["proposals"]))
     dropped += restated
+    casualties = _dedupe("casualties", kept["casualties"])
+    casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
     headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
     dropped += overview_dropped
@@ -322,7 +325,7 @@ def assemble_summary(
             "summary": summary,
             "conditions": conditions,
             "proposals": proposals,
-            "casualties": _dedupe("casualties", kept["casualties"]),
+            "casualties": casualties,
             "stakeholders": stakeholders,
             "meta": meta,
         }

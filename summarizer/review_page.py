@@ -157,6 +157,7 @@ def _describe(item: Condition | Proposal | CasualtyReport | Stakeholder) -> tupl
             item.location and f"where: {item.location}",
             item.perpetrator and f"by {item.perpetrator}",
             item.attribution and f"per {item.attribution}",
+            "read by the one-victim rule" if item.read_by == "rule" else None,
         )
     label = f"{item.name} ({item.kind})"
     return label, _present(item.role, item.position, f"also: {', '.join(item.aliases)}" if item.aliases else None)

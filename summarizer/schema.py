@@ -12,10 +12,11 @@ Example:
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # Length caps (characters) the model is held to. A local server turns them into its grammar, which
 # also stops a small model from looping on one string until it runs out of tokens.
@@ -209,6 +210,10 @@ class CasualtyReport(CasualtyFields, _Grounded):
     reported_by_party: bool | None = Field(
         default=None,
         description="True when the text says the source of the figure is a party to the conflict.",
+    )
+    read_by: Literal["model", "rule"] = Field(
+        default="model",
+        description='Who read the figures: the model, or the one-victim rule ("the mayor was shot dead" is 1 killed).',
     )
 
 

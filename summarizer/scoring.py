@@ -106,7 +106,10 @@ def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: floa
     score.items_grounded = sum(i.evidence_span is not None for i in items)
     text = record["text"]
     score.numbers_not_in_text = sum(
-        1 for r in summary.casualties for n in (r.killed, r.injured) if n is not None and not supports(n, text)
+        1
+        for r in summary.casualties
+        for kind, n in (("killed", r.killed), ("injured", r.injured))
+        if n is not None and not supports(n, text, kind)
     )
     return score
 

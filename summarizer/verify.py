@@ -69,6 +69,10 @@ _HARM = re.compile(
 )
 
 
+def _by_kind(killed: int | None, injured: int | None) -> tuple[tuple[str, int | None], ...]:
+    return (("killed", killed), ("injured", injured))
+
+
 def _check_casualty(
     killed: int | None, injured: int | None, figure_text: str, sentence: Sentence, article: Article
 ) -> tuple[Sentence, str | None]:
@@ -82,12 +86,12 @@ def _check_casualty(
     for candidate in candidates:
         if not _HARM.search(candidate.text):
             continue
-        if all(count is None or supports(count, candidate.text) for count in (killed, injured)):
+        if all(count is None or supports(count, candidate.text, kind) for kind, count in _by_kind(killed, injured)):
             return candidate, None
     if not _HARM.search(sentence.text):
         return sentence, f"sentence [{sentence.number}] reports no one killed or injured"
-    missing = [f"{name} {count}" for name, count in (("killed", killed), ("injured", injured))
-               if count is not None and not supports(count, sentence.text)]  # fmt: skip
+    missing = [f"{name} {count}" for name, count in _by_kind(killed, injured)
+               if count is not None and not supports(count, sentence.text, name)]  # fmt: skip
     return sentence, f"{' and '.join(missing)} not written in sentence [{sentence.number}]"
 
 
@@ -451,8 +455,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         if running := _running_total(sentence):
             return Rejected(section, draft, running, reask=False)
         fields["killed"], fields["injured"] = killed_count, injured_count
-        killed = supports(killed_count, sentence.text) if killed_count is not None else None
-        injured = supports(injured_count, sentence.text) if injured_count is not None else None
+        killed = supports(killed_count, sentence.text, "killed") if killed_count is not None else None
+        injured = supports(injured_count, sentence.text, "injured") if injured_count is not None else None
         stated = killed or injured
         fields["qualifier"] = stated.qualifier if stated else "exact"
         if killed and injured and injured.qualifier != killed.qualifier:

@@ -134,7 +134,8 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
         assert code == 0, err
         assert run(capsys, *args)[0] == 0  # a rerun resumes: nothing left to do
     assert stub.requests == 2 * 3  # three calls an article (no demand or proposal to ask for), none on the rerun
-    assert "rule baseline" in report.read_text() and json.loads(report.with_suffix(".json").read_text())
+    assert "| rule baseline + one-victim rule |" in report.read_text()
+    assert "rule baseline" in json.loads(report.with_suffix(".json").read_text())["rows"]
     scores = [json.loads(line) for line in report.with_suffix(".results.jsonl").read_text().splitlines()]
     summaries = [json.loads(line) for line in report.with_suffix(".summaries.jsonl").read_text().splitlines()]
     assert [s["id"] for s in scores] == [s["id"] for s in summaries] == ["r0", "r1"]

@@ -48,9 +48,9 @@ def assert_grounded(summary: ArticleSummary, text: str) -> None:
             assert item.evidence_span is not None, (section, item)
             assert text[item.evidence_span.start : item.evidence_span.end] == item.evidence, (section, item)
     for report in summary.casualties:
-        for count in (report.killed, report.injured):
+        for kind, count in (("killed", report.killed), ("injured", report.injured)):
             if count is not None:
-                assert supports(count, report.evidence), (count, report.evidence)
+                assert supports(count, report.evidence, kind), (count, report.evidence)
 
 
 @pytest.mark.parametrize("name", ARTICLE_NAMES)

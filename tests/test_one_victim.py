@@ -1,0 +1,85 @@
+import pytest
+
+from summarizer import ArticleSummary
+from summarizer.drafts import CasualtyDraft
+from summarizer.evaluate import rule_with_one_victim
+from summarizer.markdown import to_markdown
+from summarizer.numbers import supports
+from summarizer.one_victim import one_victim_reports
+from summarizer.prompts import Article
+from summarizer.schema import CasualtyReport, SummaryMeta
+from summarizer.verify import Rejected, verify_item
+
+MURDER = (
+    "HARBOURTON, 4 MAY (WIRE) -- [TEXT] Councillor Ana Reyes, of the Harbour [Workers] Party, was murdered "
+    "this afternoon in front of her shop. Police said two gunmen fled on a motorcycle."
+)
+
+
+def reports(text: str, published: list[CasualtyReport] | None = None) -> list[CasualtyReport]:
+    return one_victim_reports([Article.from_text(text)], published or [])
+
+
+def test_one_named_victim_is_one_killed_read_by_the_rule() -> None:
+    [report] = reports(MURDER)
+    assert (report.killed, report.injured, report.qualifier) == (1, None, "exact")
+    assert report.victims == "Councillor Ana Reyes"
+    assert report.read_by == "rule"
+    assert MURDER[report.evidence_span.start : report.evidence_span.end] == report.evidence
+    assert report.evidence.endswith("in front of her shop.")
+
+
+def test_the_rule_never_adds_to_a_figure_the_model_gave() -> None:
+    given = CasualtyReport(killed=2, evidence="two people were killed")
+    assert reports(MURDER, [given]) == []
+    stated_none = CasualtyReport(killed=0, evidence="no one was killed")
+    assert reports(MURDER, [stated_none]) == []
+    # An injured figure leaves the killed figure to the rule, and the other way round.
+    wounded = CasualtyReport(injured=3, evidence="three were wounded")
+    assert [r.killed for r in reports(MURDER, [wounded])] == [1]
+
+
+def test_one_sentence_with_both_kinds_gives_one_report_without_a_victim_name() -> None:
+    text = "Police confirmed that the pilot was killed and one mechanic was slightly injured in the crash."
+    [report] = reports(text)
+    assert (report.killed, report.injured, report.victims) == (1, 1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was hurt when the bomb went off.",
+        "The whole family was killed when the house collapsed.",
+        "Garcia became leader after Perez was assassinated in October 1987.",
+        "Three guerrillas died and one soldier was killed in the clash.",
+        "The mayor was threatened again on Monday.",
+        "He said the mayor was not wounded.",
+    ],
+)
+def test_no_one_victim_is_read_where_the_sentence_does_not_say_so_plainly(text: str) -> None:
+    assert reports(text) == []
+
+
+def test_a_singular_verb_supports_a_one_of_its_own_kind_only() -> None:
+    assert supports(1, "The mayor was shot dead.", "killed")
+    assert not supports(1, "The mayor was wounded.", "killed")
+    assert supports(1, "The mayor was wounded.", "injured")
+    assert not supports(1, "The mayor was shot dead.")  # without a kind, only a written one counts
+    article = Article.from_text("The mayor was seriously wounded in the blast.")
+    draft = CasualtyDraft(sentence=1, figure_text="The mayor was seriously wounded", killed=1)
+    assert isinstance(verify_item("casualties", draft, article), Rejected)
+    draft = CasualtyDraft(sentence=1, figure_text="The mayor was seriously wounded", injured=1)
+    assert verify_item("casualties", draft, article).injured == 1
+
+
+def test_the_brief_says_which_figures_the_rule_read() -> None:
+    [report] = reports(MURDER)
+    meta = SummaryMeta(model="m", backend="b", mode="tools", strategy="cited", prompt_version="p")
+    brief = to_markdown(ArticleSummary(headline="h", summary="s.", casualties=[report], meta=meta))
+    assert "1 killed; Councillor Ana Reyes; read by the one-victim rule" in brief
+
+
+def test_the_rule_baseline_with_the_one_victim_rule_fills_only_what_it_left_at_zero() -> None:
+    assert rule_with_one_victim(MURDER) == (1, 0)
+    assert rule_with_one_victim("Two people were killed. The mayor was also killed.") == (2, 0)
+    assert rule_with_one_victim("Five were wounded. The mayor was killed.") == (1, 5)

@@ -176,6 +176,14 @@ def test_dropped_items_are_listed_with_their_reasons() -> None:
     assert page.ids["dropped"].count("casualties:") == sum(d.section == "casualties" for d in summary.meta.dropped)
 
 
+def test_a_figure_read_by_the_one_victim_rule_says_so() -> None:
+    summary, text = load("muc4_dev_0112")  # recorded: the model gave no figure for "... WAS SERIOUSLY WOUNDED"
+    [report] = [c for c in summary.casualties if c.read_by == "rule"]
+    html = render_review_page(summary, text)
+    assert "read by the one-victim rule" in html
+    assert read_page(html).highlighted("casualties-0") == report.evidence
+
+
 def test_a_span_that_does_not_fit_the_text_is_listed_but_not_highlighted() -> None:
     text = "Two died."
     summary = ArticleSummary(

@@ -44,11 +44,19 @@ _NUMBER = re.compile(
 
 
 # A number followed by one of these counts something other than people ("shot eight times", "a
-# 25-year-old", "850 km", "12 January"): it never supports a casualty figure.
+# 25-year-old", "850 km", "12 January"): it never supports a casualty figure. So do places and things,
+# one word of description allowed between ("dozens of towns", "two armoured vehicles"): a recorded
+# run published "the destruction of dozens of towns" as at least 24 killed.
+_THINGS = (  # plural only: "three bus passengers" counts passengers
+    r"towns|villages|cities|hamlets|houses|homes|buildings|vehicles|trucks|cars|buses|towers|pylons|bridges"
+    r"|shops|stores|offices|banks|schools|churches|blocks|booths|bombs|grenades|explosives|rifles|weapons|guns"
+    r"|tons|kilos|kilograms|pounds|hectares|attacks|incidents|cases"
+)
 _NOT_PEOPLE = re.compile(
     r"(?:\s*-\s*|\s+)(?:times|shots|bullets|rounds|hours?|days?|weeks?|months?|years?|minutes?|seconds?"
     r"|meters|metres|km|kilometers|kilometres|miles|percent|per cent|o'clock|pesos|dollars"
-    r"|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b",
+    r"|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
+    rf"|(?:of\s+)?(?:[a-z-]+\s+)?(?:{_THINGS}))\b",
     re.IGNORECASE,
 )
 

@@ -50,7 +50,9 @@ _NUMBER = re.compile(
 _THINGS = (  # plural only: "three bus passengers" counts passengers
     r"towns|villages|cities|hamlets|houses|homes|buildings|vehicles|trucks|cars|buses|towers|pylons|bridges"
     r"|shops|stores|offices|banks|schools|churches|blocks|booths|bombs|grenades|explosives|rifles|weapons|guns"
-    r"|tons|kilos|kilograms|pounds|hectares|attacks|incidents|cases"
+    r"|tons|kilos|kilograms|pounds|hectares|attacks|incidents|cases|departments|provinces|townships|tanks|planes"
+    r"|aircraft|helicopters|motorcycles|automobiles|ambulances|machineguns|cartridges|clips|gallons|telephones"
+    r"|explosions|attempts|ambushes|million|billion|kg|gmt"
 )
 _NOT_PEOPLE = re.compile(
     r"(?:\s*-\s*|\s+)(?:times|shots|bullets|rounds|hours?|days?|weeks?|months?|years?|minutes?|seconds?"
@@ -181,15 +183,18 @@ def one_harmed(text: str) -> dict[str, re.Match[str]]:
 def supports(count: int, text: str, kind: str | None = None) -> NumberMention | None:
     """The mention in ``text`` that states ``count``, or None when the text does not state it.
 
-    ``kind`` ("killed" or "injured") lets a singular verb state a 1: "the mayor was shot dead".
+    ``kind`` ("killed" or "injured") lets a singular verb state a 1 of that kind: "the mayor was shot
+    dead" is 1 killed, not 1 injured. Without a kind, any "a ... was" states a 1.
     """
     for mention in find_numbers(text):
         if mention.value == count:
             return mention
     if count == 0 and (match := NONE_STATED.search(text)):
         return NumberMention(0, match.start(), match.end(), "exact")
+    if count == 1 and kind:
+        # Of its own kind only: "a soldier was wounded" is no one killed (a recorded run published both).
+        clause = one_harmed(text).get(kind)
+        return NumberMention(1, clause.start(), clause.end(), "exact") if clause else None
     if count == 1 and re.search(r"(?<!no )\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):
         return NumberMention(1, 0, 0, "exact")
-    if count == 1 and kind and (clause := one_harmed(text).get(kind)):
-        return NumberMention(1, clause.start(), clause.end(), "exact")
     return None

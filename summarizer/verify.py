@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .baseline import attached_counts, count_casualties, reads_every_number
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
-from .numbers import NONE_STATED, find_numbers, other_count, supports
+from .numbers import NONE_STATED, find_numbers, one_harmed, other_count, supports
 from .prompts import Article
 from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder
 from .sentences import Sentence
@@ -434,6 +434,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             # Evidence first: the model found the right sentence but misread it; read the figures from it,
             # unless the sentence holds numbers the rule cannot place (then no figure is safe to publish).
             rule_killed, rule_injured = count_casualties(sentence.text)
+            if not (rule_killed or rule_injured or find_numbers(sentence.text)):
+                # No number at all: "a soldier was wounded" is read as one of its kind.
+                harmed = one_harmed(sentence.text)
+                rule_killed, rule_injured = int("killed" in harmed), int("injured" in harmed)
             if (rule_killed or rule_injured) and not reads_every_number(sentence.text):
                 return Rejected(
                     section,

@@ -65,11 +65,24 @@ def test_a_singular_verb_supports_a_one_of_its_own_kind_only() -> None:
     assert not supports(1, "The mayor was wounded.", "killed")
     assert supports(1, "The mayor was wounded.", "injured")
     assert not supports(1, "The mayor was shot dead.")  # without a kind, only a written one counts
+    assert not supports(1, "A soldier was wounded.", "killed")
     article = Article.from_text("The mayor was seriously wounded in the blast.")
-    draft = CasualtyDraft(sentence=1, figure_text="The mayor was seriously wounded", killed=1)
-    assert isinstance(verify_item("casualties", draft, article), Rejected)
     draft = CasualtyDraft(sentence=1, figure_text="The mayor was seriously wounded", injured=1)
     assert verify_item("casualties", draft, article).injured == 1
+
+
+def test_a_one_of_the_wrong_kind_is_read_again_from_the_sentence() -> None:
+    # Recorded in the 200-article run: "a soldier was wounded" published as 1 killed and 1 injured.
+    article = Article.from_text("IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL.")
+    notes: list[str] = []
+    draft = CasualtyDraft(sentence=1, figure_text="A SOLDIER WAS WOUNDED", killed=1, injured=1)
+    item = verify_item("casualties", draft, article, notes)
+    assert (item.killed, item.injured) == (None, 1)
+    assert notes == ["corrected: killed 1 not written in sentence [1]; read killed None, injured 1 from it instead"]
+    # With another number in the sentence, a missing one is not guessed: the figure goes back to the model.
+    article = Article.from_text("On 5 May a soldier was wounded and 3 guerrillas fled.")
+    draft = CasualtyDraft(sentence=1, figure_text="a soldier was wounded", killed=1)
+    assert isinstance(verify_item("casualties", draft, article), Rejected)
 
 
 def test_the_brief_says_which_figures_the_rule_read() -> None:

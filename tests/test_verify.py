@@ -1,6 +1,7 @@
 import pytest
 
 from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
+from summarizer.numbers import find_numbers
 from summarizer.pipeline import _without_restated_conditions, first_pass_requests
 from summarizer.prompts import Article
 from summarizer.verify import Rejected, could_publish, reported_by_party, verify_item
@@ -207,6 +208,8 @@ def test_places_and_things_are_not_counts_of_people() -> None:
     passengers = verify_item("casualties", casualty(sentence=2, killed=3, figure_text="Three bus passengers"), article)
     assert passengers.killed == 3
     assert isinstance(verify_item("casualties", casualty(sentence=2, killed=2, figure_text="two"), article), Rejected)
+    # Found in the recorded digest: what was seized and what it cost are no counts of people either.
+    assert find_numbers("3,800 CARTRIDGES OF DIFFERENT CALIBERS, 94 CARTRIDGE CLIPS, A LOSS OF $55 MILLION") == []
 
 
 def test_a_demand_belongs_to_the_party_its_sentence_names() -> None:

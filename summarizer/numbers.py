@@ -149,7 +149,7 @@ NONE_STATED = re.compile(
 
 # One person harmed, said with a singular verb: "Deputy Pablo Li Ormeno was murdered", "he was wounded".
 _ONE_HARMED = re.compile(
-    r"\b(?:was|has been|had been)\s+"
+    r"\b(?:was|has been)\s+"  # not "had been": "the magistrate and the colonel had been murdered"
     r"(?:(?:also|reportedly|allegedly|later|seriously|slightly|badly|critically|gravely|fatally)\s+)*"
     r"(?:(?P<killed>killed|murdered|assassinated|executed|slain|found dead|dead|shot (?:dead|to death)"
     r"|(?:stabbed|beaten) to death)|(?P<injured>wounded|injured|hurt))\b",

@@ -8,8 +8,9 @@ When no published report gives a killed (or injured) figure, the first sentence 
 one person ("... was killed", "he was wounded": ``numbers.one_harmed``) becomes a report of 1, verified
 like any draft and marked ``read_by="rule"``. The rule never adds to a figure the model gave (two
 sentences about one death would count it twice), and skips a sentence that names a year ("after Pardo
-Leal was assassinated in October 1987": an old death, not this story's) or gives a larger toll beside
-the one victim ("three guerrillas died and one soldier was killed": that reading needs the model).
+Leal was assassinated in October 1987": an old death, not this story's), tells the death as background
+("when Msgr Romero was killed"), or names more victims ("three guerrillas died and one soldier was
+killed", "was killed ..., along with two of his bodyguards"): those readings need the model.
 """
 
 from __future__ import annotations
@@ -28,24 +29,41 @@ from .verify import verify_item
 
 KINDS = ("killed", "injured")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# Where the victim's name starts: after a dateline, a colon, "that" ("police confirmed that the pilot ..."),
-# "and" ("a corporal died and another soldier was wounded").
-_CLAUSE_START = re.compile(r"(?:--|[;:]|\b(?:that|and)\b)", re.IGNORECASE)
+# More victims than the one: "Rodriguez Porth was killed ..., along with two of his bodyguards".
+_MORE_VICTIMS = re.compile(r"\b(?:along with|together with|as well as)\b", re.IGNORECASE)
+# A death told as background: "the PDC ran the office when Msgr Romero was killed".
+_BACKGROUND = re.compile(r"\b(?:when|after|before|since|until)\b[^,;:]*$", re.IGNORECASE)
+# Where the victim's name starts: after a dateline ("LIMA, 7 MAY 89 (EFE) -- "), a semicolon or colon;
+# within the last part, after "that" ("police confirmed that the pilot ..."), "and" ("a corporal died and
+# another soldier was wounded"), "in which", "where", "whose".
+_SENTENCE_PART = re.compile(r"--|[;:]")
+_CLAUSE_START = re.compile(r"\b(?:that|and|which|where|whom|whose)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[TEXT]", "[AMERICAN POPULAR REVOLUTIONARY ALLIANCE]"
-_AUXILIARY = re.compile(r"\s+(?:was|has been|had been)\s*$", re.IGNORECASE)
-_NOT_A_VICTIM = re.compile(r"^(?:according to|police|sources|officials|reports?)\b", re.IGNORECASE)
-_PRONOUNS = frozenset({"he", "she", "it", "who", "which", "that", "this", "one"})
+_TRAILING = re.compile(r"\s+(?:was|has been|who)\s*$", re.IGNORECASE)
+# An appositive or clause between the victim and the verb: "Orlando Gomez, a street vendor ..., was
+# killed", "Rodriguez Porth, 65, was killed", "the daughter of ..., who has been identified as ..., was".
+_ASIDE = re.compile(
+    r"^(?:a|an|the|of|from|in|at|who|whose|which|also|known|aged|one of|considered|\d+)\b", re.IGNORECASE
+)
+# Not a name or description of a person: a verb or an agent in it ("telephone calls made by terrorists say").
+_NOT_A_VICTIM = re.compile(r"\b(?:by|says?|said|was|is|were|are|when|day)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "it", "who", "which", "that", "this", "one", "whom"})
 
 
 def _victim(text_before: str) -> str | None:
     """The named victim just before "was killed", or None when it is not a short name or description."""
-    clause = _CLAUSE_START.split(_BRACKETED.sub("", text_before))[-1]
-    parts = [p.strip() for p in clause.split(",") if p.strip() and not _NOT_A_VICTIM.match(p.strip())]
-    if not parts:
-        return None
-    victim = _AUXILIARY.sub("", parts[0])  # "one of his bodyguards was was killed"
+    text = _SENTENCE_PART.split(_BRACKETED.sub("", text_before))[-1].strip()
+    parts = [p.strip() for p in text.split(",")]
+    if text.endswith(","):
+        # "X, <aside>, was killed": the victim is the part before the aside(s).
+        parts = parts[:-1]
+        while len(parts) > 1 and _ASIDE.match(parts[-1]):
+            parts.pop()
+    victim = _TRAILING.sub("", _CLAUSE_START.split(parts[-1])[-1]).strip()
     words = victim.split()
-    return victim if 0 < len(words) <= 10 and victim.lower() not in _PRONOUNS else None
+    if not 0 < len(words) <= 10 or victim.lower() in _PRONOUNS or _NOT_A_VICTIM.search(victim):
+        return None
+    return victim
 
 
 def _counts_more(sentence: Sentence) -> bool:
@@ -53,10 +71,21 @@ def _counts_more(sentence: Sentence) -> bool:
     return any(count != 1 for counts in attached_counts(sentence.text) for count in counts)
 
 
+def _states_one(kind: str, sentence: Sentence) -> bool:
+    clause = one_harmed(sentence.text).get(kind)
+    return bool(
+        clause
+        and not _YEAR.search(sentence.text)
+        and not _counts_more(sentence)
+        and not _MORE_VICTIMS.search(sentence.text)
+        and not _BACKGROUND.search(sentence.text[: clause.start()])
+    )
+
+
 def _sentence_stating(kind: str, chunks: list[Article]) -> tuple[Article, Sentence] | None:
     for article in chunks:
         for sentence in article.sentences:
-            if kind in one_harmed(sentence.text) and not _YEAR.search(sentence.text) and not _counts_more(sentence):
+            if _states_one(kind, sentence):
                 return article, sentence
     return None
 

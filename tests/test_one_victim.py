@@ -54,6 +54,9 @@ def test_one_sentence_with_both_kinds_gives_one_report_without_a_victim_name() -
         "Three guerrillas died and one soldier was killed in the clash.",
         "The mayor was threatened again on Monday.",
         "He said the mayor was not wounded.",
+        "Minister Porth was killed near his home, along with two of his bodyguards.",
+        "The party ran the ministry when Archbishop Romero was killed.",
+        "The magistrate and the colonel had been murdered.",
     ],
 )
 def test_no_one_victim_is_read_where_the_sentence_does_not_say_so_plainly(text: str) -> None:
@@ -96,3 +99,20 @@ def test_the_rule_baseline_with_the_one_victim_rule_fills_only_what_it_left_at_z
     assert rule_with_one_victim(MURDER) == (1, 0)
     assert rule_with_one_victim("Two people were killed. The mayor was also killed.") == (2, 0)
     assert rule_with_one_victim("Five were wounded. The mayor was killed.") == (1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("LIMA, 7 MAY (WIRE) -- DEPUTY ANA LI, OF THE APRA PARTY, WAS MURDERED TODAY.", "DEPUTY ANA LI"),
+        ("Orlando Gomez, a street vendor walking through the area, was killed.", "Orlando Gomez"),
+        ("Rodrigo Paz, 65, was killed by gunmen.", "Rodrigo Paz"),
+        ("This morning, a civilian employee at the brigade was shot to death.", "a civilian employee at the brigade"),
+        ("Police raided the farm in which Gonzalo Gacha was killed.", "Gonzalo Gacha"),
+        ("Calls made by the gang say the official was killed.", None),
+        ("He was killed instantly.", None),
+    ],
+)
+def test_the_victim_is_the_name_before_the_verb_or_none(text: str, victim: str | None) -> None:
+    [report] = reports(text)
+    assert report.victims == victim

@@ -212,6 +212,27 @@ def test_places_and_things_are_not_counts_of_people() -> None:
     assert find_numbers("3,800 CARTRIDGES OF DIFFERENT CALIBERS, 94 CARTRIDGE CLIPS, A LOSS OF $55 MILLION") == []
 
 
+def test_a_figure_goes_to_the_kind_of_harm_its_sentence_names() -> None:
+    # Recorded in the 200-article run: "the murder of six Jesuits" as 6 injured, "three members of the
+    # battalion were injured" as 3 killed. A sentence naming both kinds leaves the figure where it is.
+    article = Article.from_text(
+        "Officials named the suspects in the murder of six priests. "
+        "The clashes, in which three members of the Belloso mountain battalion were injured, went on. "
+        "Two guards died and a driver was injured."
+    )
+    notes: list[str] = []
+    murder = verify_item("casualties", casualty(sentence=1, injured=6, figure_text="six priests"), article, notes)
+    assert (murder.killed, murder.injured) == (6, None)
+    clashes = verify_item("casualties", casualty(sentence=2, killed=3, figure_text="three members"), article, notes)
+    assert (clashes.killed, clashes.injured) == (None, 3)
+    assert notes == [
+        "corrected: sentence [1] says 6 killed, not injured",
+        "corrected: sentence [2] says 3 injured, not killed",
+    ]
+    both = verify_item("casualties", casualty(sentence=3, killed=2, figure_text="Two guards died"), article)
+    assert (both.killed, both.injured) == (2, None)
+
+
 def test_a_demand_belongs_to_the_party_its_sentence_names() -> None:
     # Recorded on a team-written article: the model put the commissioner's name on the union's demand.
     # The party may be named in the sentence before ("They demand"), so this check cannot catch a wrong

@@ -62,11 +62,12 @@ def _sentence_holding(article: Article, figure_text: str) -> Sentence | None:
 
 
 # A casualty sentence must say someone was harmed: exchanged prisoners or deployed troops are not casualties.
-_HARM = re.compile(
-    r"\b(?:kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
-    r"|wound\w*|injur\w*|hurt|casualt\w*|victims?|shot|assassinat\w*|execut\w*)\b",
-    re.IGNORECASE,
+_KILLING_WORDS = (
+    r"kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
+    r"|assassinat\w*|execut\w*"
 )
+_INJURING_WORDS = r"wound\w*|injur\w*|hurt"
+_HARM = re.compile(rf"\b(?:{_KILLING_WORDS}|{_INJURING_WORDS}|casualt\w*|victims?|shot)\b", re.IGNORECASE)
 
 
 def _by_kind(killed: int | None, injured: int | None) -> tuple[tuple[str, int | None], ...]:
@@ -275,12 +276,8 @@ def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> 
     return None
 
 
-_KILLING = re.compile(
-    r"\b(?:kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
-    r"|assassinat\w*|execut\w*)\b",
-    re.IGNORECASE,
-)
-_INJURING = re.compile(r"\b(?:wound\w*|injur\w*|hurt)\b", re.IGNORECASE)
+_KILLING = re.compile(rf"\b(?:{_KILLING_WORDS})\b", re.IGNORECASE)
+_INJURING = re.compile(rf"\b(?:{_INJURING_WORDS})\b", re.IGNORECASE)
 
 
 def _kind_as_said(

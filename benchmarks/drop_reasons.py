@@ -27,6 +27,7 @@ GROUPS = [
     (r"^(summary sentence removed|headline replaced):", "headline or summary naming what the article does not"),
     (r"need a human reader", "figures the rule cannot place, left to a human reader"),
     (r"running total", "a running total, not one incident's toll"),
+    (r"counts a part of the harmed", 'a part of a toll ("five of the murdered"), not a toll'),
     (r"restates a condition", "a proposal restating a condition"),
     (r"is not named in sentence", "party or proposer not named where its demand or offer is"),
     (r"states no (condition|proposal)", "cited sentence states no condition or proposal"),

@@ -107,6 +107,34 @@ def other_count(count: int, text: str) -> str | None:
     return None
 
 
+# A part of a toll given elsewhere: "five of the murdered Jesuits", "one of the persons wounded".
+_PART_OF_HARMED = re.compile(
+    r"\s+(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:murdered|dead|killed|victims|wounded|injured|casualties|bodies)\b",
+    re.IGNORECASE,
+)
+
+
+def part_of_a_toll(count: int, text: str) -> str | None:
+    """The words when ``count`` is written in ``text`` only as a part of the harmed, not as a toll.
+
+    Example:
+        >>> part_of_a_toll(5, "Five of the murdered Jesuits had received finishing shots.")
+        'Five of the murdered'
+        >>> part_of_a_toll(6, "Six Jesuits were murdered; five of the murdered had been shot.") is None
+        True
+    """
+    parts = []
+    for match in _NUMBER.finditer(text):
+        if _value(match) != count:
+            continue
+        part = _PART_OF_HARMED.match(text, match.end())
+        if part is None:
+            return None
+        parts.append(text[match.start() : part.end()])
+    return parts[0] if parts else None
+
+
 def _value(match: re.Match[str]) -> int | None:
     kind, raw = match.lastgroup, match.group(0)
     if kind == "digits":

@@ -296,6 +296,23 @@ def test_a_running_total_is_not_an_incidents_toll() -> None:
     assert isinstance(year, Rejected) and "running total ('So far this year')" in year.reason
 
 
+def test_a_part_of_the_harmed_is_not_another_toll() -> None:
+    # Written by the team after a MUC-4 dev story where "five of the murdered Jesuits had received
+    # finishing shots" came back as 5 killed beside the 6 of "the murder of six Jesuits": 11 in all.
+    article = Article.from_text(
+        "Soldiers murdered six priests at the university. "
+        "Five of the murdered priests had been shot in the head, the spokesman said. "
+        "One of the persons wounded was a student."
+    )
+    toll = verify_item("casualties", casualty(sentence=1, killed=6, figure_text="murdered six priests"), article)
+    assert not isinstance(toll, Rejected) and toll.killed == 6
+    part = verify_item("casualties", casualty(sentence=2, killed=5, figure_text="Five of the murdered"), article)
+    assert isinstance(part, Rejected) and not part.reask
+    assert "a part of the harmed ('Five of the murdered')" in part.reason
+    one = verify_item("casualties", casualty(sentence=3, injured=1, figure_text="One of the persons wounded"), article)
+    assert isinstance(one, Rejected) and "('One of the persons wounded')" in one.reason
+
+
 def test_a_name_takes_the_articles_case_but_not_wire_capitals() -> None:
     # Recorded on a team-written article: the model listed "veltri" for the article's "Veltri".
     article = Article.from_text("Commissioner Ana Veltri closed the terminal. THE FMLN CLAIMED THE ATTACK.")

@@ -24,6 +24,7 @@ GROUPS = [
     (r"^cleared:", "field cleared, item kept"),
     (r"^corrected:", "figure corrected from its sentence, item kept"),
     (r"whole section lost", "answer never validated (whole section lost)"),
+    (r"^answer (cut at|listed)", "a long answer cut: its first items kept (note, not an item)"),
     (r"^(summary sentence removed|headline replaced):", "headline or summary naming what the article does not"),
     (r"need a human reader", "figures the rule cannot place, left to a human reader"),
     (r"running total", "a running total, not one incident's toll"),

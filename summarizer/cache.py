@@ -33,9 +33,10 @@ def text_hash(text: str) -> str:
 
 
 def summary_config(settings: Settings) -> list[str]:
-    """What a summary depends on besides its text: backend, model, mode, strategy, prompts, schema."""
+    """What a summary depends on besides its text: backend, model, mode, strategy, re-asks, prompts, schema."""
     where = settings.base_url or f"local:{settings.model_path or settings.local_model}"
-    return [where, settings.model, settings.mode, settings.strategy, prompt_version(), SCHEMA_VERSION]
+    strategy = settings.strategy + ("+reask" if settings.reask else "")
+    return [where, settings.model, settings.mode, strategy, prompt_version(), SCHEMA_VERSION]
 
 
 @functools.cache

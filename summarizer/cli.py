@@ -87,6 +87,12 @@ def _backend_options(func: Any) -> Any:
             help="Bundled model for the embedded backend [env SUMMARIZER_LOCAL_MODEL].",
         ),
         click.option("--model-path", help="Serve this GGUF locally instead of the bundled one [env SUMMARIZER_GGUF]."),
+        click.option(
+            "--reask",
+            is_flag=True,
+            default=None,
+            help="Ask the model once more for items that failed verification (measured: rarely recovers one).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

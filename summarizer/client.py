@@ -25,6 +25,7 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from .config import Settings
+from .cut_answers import items_before_the_cut
 from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
 from .schema import Usage
 from .transport import TransportRetry
@@ -51,7 +52,18 @@ INSTRUCTOR_MODES = {
 
 
 class _Truncated(Exception):
-    """The answer hit max_tokens; it is retried with a larger budget, never re-asked."""
+    """The answer hit max_tokens: its complete items are kept, or it is retried with a larger budget."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(answer[-200:])
+        self.answer = answer
+
+
+def _answer_text(completion: Any) -> str:
+    message = completion.choices[0].message
+    if message.tool_calls:
+        return str(message.tool_calls[0].function.arguments or "")
+    return str(message.content or "")
 
 
 class LLMClient:
@@ -84,14 +96,22 @@ class LLMClient:
         usage: Usage,
         max_tokens: int | None = None,
     ) -> M:
-        """Ask for ``response_model``; a truncated answer is retried once with twice the output budget."""
+        """Ask for ``response_model``.
+
+        An answer cut at ``max_tokens`` keeps the list items it completed (``cut_answers``); one that
+        completed none is asked again once with twice the output budget.
+        """
         budget = max_tokens or self.settings.max_output_tokens
         try:
             return self._extract_once(messages, response_model, usage=usage, max_tokens=budget)
-        except _Truncated:
+        except _Truncated as cut:
+            if (kept := items_before_the_cut(cut.answer, response_model, budget)) is not None:
+                return kept
             try:
                 return self._extract_once(messages, response_model, usage=usage, max_tokens=budget * 2)
             except _Truncated as again:
+                if (kept := items_before_the_cut(again.answer, response_model, budget * 2)) is not None:
+                    return kept
                 raise ExtractionError(
                     f"The model's answer did not fit in {budget * 2} tokens, even on a second try."
                 ) from again
@@ -114,7 +134,7 @@ class LLMClient:
                 completion.choices[0].finish_reason == "length"
                 or (completion.usage is not None and completion.usage.completion_tokens >= kwargs["max_tokens"])
             ):
-                raise _Truncated()
+                raise _Truncated(_answer_text(completion))
             return completion
 
         patched = instructor.patch(create=create, mode=self._mode)

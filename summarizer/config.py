@@ -63,6 +63,8 @@ class Settings:
     max_attempts: int = 4
     max_retry_seconds: float = 120.0
     max_reasks: int = 1
+    # Ask the model once more for the items that failed verification (pipeline.REASKS_OFF says why not).
+    reask: bool = False
     context_size: int = 8192
     max_output_tokens: int = 1024
     max_tokens_per_article: int = 60_000
@@ -135,10 +137,11 @@ class Settings:
             api_key=api_key,
             local_model=local_model,
             model_path=model_path,
-            **({"context_size": int(context)} if context else {}),
         )
-        if overrides:
-            settings = replace(settings, **overrides)  # type: ignore[arg-type]
+        chosen: dict[str, object] = {"context_size": int(context)} if context else {}
+        chosen.update({name: value for name, value in overrides.items() if value is not None})  # None: not given
+        if chosen:
+            settings = replace(settings, **chosen)  # type: ignore[arg-type]
         return settings
 
 

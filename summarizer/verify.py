@@ -243,10 +243,12 @@ def _stray_count(killed: int | None, injured: int | None, sentence: Sentence) ->
     return None
 
 
-# A count over a period, not an incident: "since 1985", "since it was founded in 1985", "so far this year".
+# A count over a period, not an incident: "since 1985", "since it was founded in 1985", "so far this year",
+# "during 10 years of civil war", "over the past five years".
 _RUNNING_TOTAL = re.compile(
     r"\bsince\s+(?:it was founded\s+in\s+|the (?:beginning|start) of\s+)?(?:19|20)\d\d\b"
-    r"|\bso far (?:this year|in (?:19|20)\d\d)\b",
+    r"|\bso far (?:this year|in (?:19|20)\d\d)\b"
+    r"|\b(?:during|in|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+)?(?:years|decades)\b(?!\s+(?:old|ago))",
     re.IGNORECASE,
 )
 

@@ -59,7 +59,9 @@ def llm_settings(recording: bool, tmp_path_factory: pytest.TempPathFactory) -> S
         from summarizer.config import cache_dir
 
         base_url = backend_url(Settings.resolve(local_model=RECORDED_MODEL, environ={}), cache_dir()) or ""
-    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode="json", environ={})
+    # With re-asks on (not the default): the recorded summaries keep that path covered; the eval's
+    # recording (tests/test_recorded_eval.py) runs the default.
+    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode="json", environ={}, reask=True)
 
 
 @pytest.fixture

@@ -1,0 +1,84 @@
+"""Keep what a list answer completed when it runs long, instead of asking again for nothing.
+
+Recorded in the 200-article run: a small model that loses its way writes the same kind of item over and
+over ("figure_text": one sentence after another, no figure) until max_tokens cuts it. Asked again with
+twice the budget it wrote the same list longer (14 items where 12 are allowed), failed validation, was
+re-asked and wrote it once more: 4,460 completion tokens, six minutes, and the section lost. The items
+it completed before the cut are as good as those of an answer that ended: every one is verified the
+same way, and the answer notes what was cut.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+_SEPARATORS = re.compile(r"[\s,]*")
+
+
+def _list_field(model: type[BaseModel]) -> str | None:
+    """The one list field of a section answer ("casualties"), or None for any other shape."""
+    names = list(model.model_fields)
+    if len(names) != 1 or getattr(model.model_fields[names[0]].annotation, "__origin__", None) is not list:
+        return None
+    return names[0]
+
+
+def _complete_items(raw: str, field: str) -> list[Any]:
+    """The JSON values of ``field``'s list that ``raw`` closes before it breaks off."""
+    start = re.search(rf'"{re.escape(field)}"\s*:\s*\[', raw)
+    if start is None:
+        return []
+    decoder, position = json.JSONDecoder(), start.end()
+    items: list[Any] = []
+    while True:
+        position = _SEPARATORS.match(raw, position).end()  # type: ignore[union-attr]  # matches empty
+        try:
+            item, position = decoder.raw_decode(raw, position)
+        except ValueError:
+            return items
+        items.append(item)
+
+
+def distinct(items: list[Any]) -> list[Any]:
+    """``items`` without exact repeats, first occurrence kept (a looping model repeats itself)."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def items_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
+    """``model`` holding the valid items ``raw`` completed before it was cut, or None when there are none.
+
+    Example:
+        >>> from summarizer.drafts import Conditions
+        >>> cut = '{"conditions": [{"sentence": 2, "party": "FMLN", "demand": "talks"}, {"sentence": 3, "par'
+        >>> answer = items_before_the_cut(cut, Conditions, 1024)
+        >>> [c.party for c in answer.conditions], answer._note
+        (['FMLN'], 'answer cut at 1024 tokens: the 1 item(s) completed before the cut were kept')
+    """
+    field = _list_field(model)
+    if field is None:
+        return None
+    kept = []
+    for item in distinct(_complete_items(raw, field)):
+        try:
+            model.model_validate({field: [item]})
+        except ValidationError:
+            continue
+        kept.append(item)
+    if not kept:
+        return None
+    answer = model.model_validate({field: kept})
+    count = len(getattr(answer, field))
+    answer._note = f"answer cut at {max_tokens} tokens: the {count} item(s) completed before the cut were kept"  # type: ignore[attr-defined]
+    return answer

@@ -6,9 +6,10 @@ values (evidence first). ``pipeline.py`` turns drafts into grounded items of ``A
 
 from __future__ import annotations
 
+import functools
 import json
 from enum import Enum
-from typing import Any, TypeGuard, cast
+from typing import Any, TypeGuard, cast, get_origin
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidatorFunctionWrapHandler, field_validator, model_validator
 from pydantic.fields import FieldInfo
@@ -54,13 +55,12 @@ class _Draft(BaseModel):
         # A looping model lists more items than allowed (recorded: 14 casualties where 12 are): its
         # first distinct items are kept instead of failing the list and re-asking for the same loop.
         notes = []
-        if isinstance(data, dict):
-            data = dict(data)
-            for name, field in cls.model_fields.items():
-                cap, value = _max_length(field), data.get(name)
-                if cap is not None and isinstance(value, list) and len(value) > cap:
-                    data[name] = distinct(value)[:cap]
-                    notes.append(f"answer listed {len(value)} {name}: the first {len(data[name])} distinct were kept")
+        capped = _capped_lists(cls) if isinstance(data, dict) else ()  # none on items: the common case
+        for name, cap in capped:
+            value = data.get(name)
+            if isinstance(value, list) and len(value) > cap:
+                data = {**data, name: distinct(value)[:cap]}
+                notes.append(f"answer listed {len(value)} {name}: the first {len(data[name])} distinct were kept")
         result = handler(data)
         if notes and isinstance(result, _Draft):
             result._note = "; ".join(notes)
@@ -83,6 +83,16 @@ def _is_enum(annotation: Any) -> TypeGuard[type[Enum]]:
 
 def _max_length(field: FieldInfo) -> int | None:
     return next((m.max_length for m in field.metadata if getattr(m, "max_length", None) is not None), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _capped_lists(model: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    """The list fields of ``model`` with a maximum length, and that length (once per class)."""
+    return tuple(
+        (name, cap)
+        for name, field in model.model_fields.items()
+        if get_origin(field.annotation) is list and (cap := _max_length(field)) is not None
+    )
 
 
 class Cited(_Draft):

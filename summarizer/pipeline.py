@@ -279,9 +279,8 @@ def article_chunks(text: str, settings: Settings) -> list[Article]:
 
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
     """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
-    if client.settings.reask:
-        return assemble_summary(text, client.settings, backend, _answer_live(client), _reask_live(client))
-    return assemble_summary(text, client.settings, backend, _answer_live(client), None, not_reasked=REASKS_OFF)
+    reask = _reask_live(client) if client.settings.reask else None
+    return assemble_summary(text, client.settings, backend, _answer_live(client), reask, not_reasked=REASKS_OFF)
 
 
 def assemble_summary(

@@ -6,6 +6,7 @@ Reads ``REPORT.results.jsonl`` (the per-record counts ``summarizer eval`` writes
 ``REPORT.summaries.jsonl`` (the summaries, with ``meta.dropped``), both written beside ``--report``;
 of a report run more than once (a rerun after a prompt change appends), the latest run is read
 unless ``--run`` names another (0 the first).
+It also counts the re-asks (summaries made with re-asks on) and the items they recovered.
 The reasons are grouped by the wording verify.py gives them; "cleared" entries are fields set to
 null on items that were kept, counted apart from dropped items.
 """
@@ -58,9 +59,15 @@ def main() -> None:
           f"published ({sum(s['items_grounded'] for s in scores)} located); numbers not in text: "
           f"{sum(s['numbers_not_in_text'] for s in scores)}")  # fmt: skip
     reasons: Counter[str] = Counter()
+    reasks: Counter[str] = Counter()
     for entry in run_lines(base.with_suffix(".summaries.jsonl"), args.run):
         summary = entry["summary"]
         reasons.update(group(d["reason"]) for d in (summary["meta"]["dropped"] if summary else []))
+        counts = summary["meta"]["verification"] if summary else {}
+        reasks.update(records=1, with_reask=bool(counts.get("reasked")))
+        reasks.update({key: counts.get(key, 0) for key in ("reasked", "recovered_by_reask")})
+    print(f"re-asks: {reasks['with_reask']} of {reasks['records']} summaries made one; {reasks['reasked']} items "
+          f"re-asked, {reasks['recovered_by_reask']} recovered")  # fmt: skip
     for label, count in reasons.most_common():
         print(f"{count:6d}  {label}")
 

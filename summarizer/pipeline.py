@@ -4,7 +4,7 @@
 so a llama.cpp server evaluates the article once; one focused call per section follows it. ``single``:
 one call for the whole schema (kept as the measured baseline). Drafts that fail verification are
 dropped into ``meta.dropped`` with the reason; with ``Settings.reask`` they first get one combined
-re-ask per article naming each problem (off by default: it recovered 3 of 260 items, see README).
+re-ask per article naming each problem (off by default: it recovered 3 of 226 items, see README).
 """
 
 from __future__ import annotations
@@ -213,8 +213,8 @@ def _without_restated_conditions(
 
 
 NOT_REASKED = "not re-asked: answers imported from a batch file"
-# Measured over 155 MUC-4 records: the re-ask recovered 3 of 260 items at about a sixth of the output
-# tokens and a quarter of the prompt tokens (README, "Re-asks"), so it is off unless asked for.
+# Measured over 143 MUC-4 records: the re-ask recovered 3 of 226 items at about a sixth of the output
+# tokens and a quarter of the prompt tokens (README, "How it works"), so it is off unless asked for.
 REASKS_OFF = "not re-asked: re-asks are off (--reask turns them on)"
 
 

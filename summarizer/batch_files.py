@@ -6,8 +6,9 @@ being exactly what a live run sends. OpenAI's and Azure's Batch APIs and vLLM's 
 
 ``import_results`` reads the output file of such a run (``{"custom_id", "response": {"status_code",
 "body"}, "error"}`` per line) and builds each summary through the same parsing, verification and
-merging as a live run (``pipeline.assemble_summary``). One difference: no backend is at hand, so an
-item that fails verification is dropped with its reason instead of being re-asked.
+merging as a live run (``pipeline.assemble_summary``), an answer cut at max_tokens keeping the items it
+completed. One difference: no backend is at hand, so an item that fails verification is dropped with its
+reason instead of being re-asked, and a cut answer that completed no item is not asked again.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pydantic import ValidationError
 
 from .client import INSTRUCTOR_MODES
 from .config import Settings
+from .cut_answers import answer_text, items_before_the_cut
 from .errors import ExtractionError, InputError
 from .inputs import ArticleInput
 from .pipeline import Answers, DraftRequest, article_chunks, assemble_summary, first_pass_requests
@@ -116,7 +118,12 @@ def _parse(body: dict[str, Any], request: DraftRequest, settings: Settings, usag
         usage.prompt_tokens += completion.usage.prompt_tokens
         usage.completion_tokens += completion.usage.completion_tokens
     if completion.choices and completion.choices[0].finish_reason == "length":
-        raise ExtractionError("the answer was cut off at max_tokens")
+        # As in a live run: the items completed before the cut are kept (and verified); with no backend
+        # to ask again, an answer that completed none loses its section.
+        kept = items_before_the_cut(answer_text(completion), request.response_model, settings.max_output_tokens)
+        if kept is None:
+            raise ExtractionError("the answer was cut off at max_tokens before it completed an item")
+        return kept
     try:
         return process_response(
             completion, response_model=request.response_model, stream=False, mode=INSTRUCTOR_MODES[settings.mode]

@@ -25,7 +25,7 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from .config import Settings
-from .cut_answers import items_before_the_cut
+from .cut_answers import answer_text, items_before_the_cut
 from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
 from .schema import Usage
 from .transport import TransportRetry
@@ -57,13 +57,6 @@ class _Truncated(Exception):
     def __init__(self, answer: str) -> None:
         super().__init__(answer[-200:])
         self.answer = answer
-
-
-def _answer_text(completion: Any) -> str:
-    message = completion.choices[0].message
-    if message.tool_calls:
-        return str(message.tool_calls[0].function.arguments or "")
-    return str(message.content or "")
 
 
 class LLMClient:
@@ -134,7 +127,7 @@ class LLMClient:
                 completion.choices[0].finish_reason == "length"
                 or (completion.usage is not None and completion.usage.completion_tokens >= kwargs["max_tokens"])
             ):
-                raise _Truncated(_answer_text(completion))
+                raise _Truncated(answer_text(completion))
             return completion
 
         patched = instructor.patch(create=create, mode=self._mode)

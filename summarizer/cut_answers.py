@@ -20,6 +20,14 @@ M = TypeVar("M", bound=BaseModel)
 _SEPARATORS = re.compile(r"[\s,]*")
 
 
+def answer_text(completion: Any) -> str:
+    """What the model wrote: the tool call's arguments (TOOLS mode) or the message (JSON modes)."""
+    message = completion.choices[0].message
+    if message.tool_calls:
+        return str(message.tool_calls[0].function.arguments or "")
+    return str(message.content or "")
+
+
 def _list_field(model: type[BaseModel]) -> str | None:
     """The one list field of a section answer ("casualties"), or None for any other shape."""
     names = list(model.model_fields)

@@ -89,3 +89,30 @@ def test_export_from_the_cli(tmp_path: Path, llm_settings: Settings) -> None:
     args = ["--base-url", llm_settings.base_url or "", "--model", llm_settings.model, "--mode", "json"]
     assert main(["batch", str(folder), "--export-requests", str(tmp_path / "r.jsonl"), *args]) == 0
     assert len((tmp_path / "r.jsonl").read_text().splitlines()) == 5
+
+
+def test_an_imported_answer_cut_at_max_tokens_keeps_its_complete_items(tmp_path: Path, llm_settings: Settings) -> None:
+    # The long digest's live run had seven first-pass answers cut at max_tokens (finish_reason "length"):
+    # fed to the import as a provider's output, their complete items are kept as a live run keeps them.
+    article = "muc4_dev_digest_long"
+    text = (ARTICLES / f"{article}.txt").read_text(encoding="utf-8")
+    recorded = json.loads((CASSETTES / "recorded_summaries" / f"test_summary[{article}].json").read_text())
+    answers = {json.dumps(i["request"]["parsed_body"], sort_keys=True): i["response"] for i in recorded["interactions"]}
+    requests = tmp_path / "requests.jsonl"
+    write_batch_file([ArticleInput(id=article, text=text)], requests, llm_settings)
+    cut = 0
+    with (tmp_path / "output.jsonl").open("w") as out:
+        for line in map(json.loads, requests.read_text(encoding="utf-8").splitlines()):
+            body = answers[json.dumps(line["body"], sort_keys=True)]["body"]["parsed_body"]
+            cut += body["choices"][0]["finish_reason"] == "length"
+            response = {"status_code": 200, "body": body}
+            out.write(json.dumps({"custom_id": line["custom_id"], "response": response, "error": None}) + "\n")
+
+    summary = summary_from_results(
+        ArticleInput(id=article, text=text), load_results(tmp_path / "output.jsonl"), llm_settings
+    )
+
+    notes = [d.reason for d in summary.meta.dropped if d.reason.startswith("answer cut at 1024 tokens")]
+    assert cut == 7 and len(notes) == 7
+    assert not [d for d in summary.meta.dropped if "cut off" in d.reason]
+    assert summary.stakeholders and summary.casualties

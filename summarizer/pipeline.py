@@ -107,7 +107,8 @@ def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[D
             raise failure
     whole = answers.get("single")
     if whole is not None:
-        return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, []
+        cut = [DroppedItem(section="single", reason=note, item={})] if (note := getattr(whole, "_note", None)) else []
+        return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, cut
     drafts: dict[str, list[Cited]] = {}
     failed: list[DroppedItem] = []
     for section in LIST_SECTIONS:

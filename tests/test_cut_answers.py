@@ -4,7 +4,7 @@ import httpx
 
 from summarizer import Settings
 from summarizer.client import LLMClient
-from summarizer.drafts import MAX_ITEMS, Casualties, Conditions
+from summarizer.drafts import MAX_ITEMS, Casualties, Conditions, WholeArticle
 from summarizer.pipeline import _read_answers
 from summarizer.schema import Usage
 
@@ -67,3 +67,13 @@ def test_what_was_cut_is_said_in_the_summary() -> None:
     _, drafts, notes = _read_answers({"conditions": answer})
     assert drafts == {"conditions": []}
     assert [(n.section, n.reason) for n in notes] == [("conditions", answer._note)]
+
+
+def test_what_was_cut_from_a_whole_article_answer_is_said_too() -> None:
+    # The single strategy's one answer holds every list: a list longer than allowed is cut there too.
+    items = [{**ITEM, "sentence": n} for n in range(1, MAX_ITEMS + 2)]
+    whole = WholeArticle.model_validate({"headline": "h", "summary": "s", "casualties": items})
+    _, drafts, notes = _read_answers({"single": whole})
+    assert len(drafts["casualties"]) == MAX_ITEMS
+    assert [(n.section, n.reason) for n in notes] == [("single", whole._note)]
+    assert whole._note == f"answer listed {MAX_ITEMS + 1} casualties: the first {MAX_ITEMS} distinct were kept"

@@ -57,6 +57,7 @@ def test_one_sentence_with_both_kinds_gives_one_report_without_a_victim_name() -
         "Minister Porth was killed near his home, along with two of his bodyguards.",
         "The party ran the ministry when Archbishop Romero was killed.",
         "The magistrate and the colonel had been murdered.",
+        "Commander Rugama was shot to death on Monday, and attorney Lorenzana was shot to death near his home.",
     ],
 )
 def test_no_one_victim_is_read_where_the_sentence_does_not_say_so_plainly(text: str) -> None:

@@ -135,6 +135,52 @@ def part_of_a_toll(count: int, text: str) -> str | None:
     return parts[0] if parts else None
 
 
+# The harmed listed in groups: "six Jesuits and two women were murdered", "killing one lieutenant, four
+# soldiers and three civilians". Each group's words stop before a verb or a joining word.
+_GROUP_WORDS = (
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|died|dead|murdered|wounded|injured|hurt|including"
+    r"|who|whom|and|or|but|by|in|at|on)\b)[\w'-]+){1,4}?"
+)
+_ANY_NUMBER = re.sub(r"\(\?P<\w+>", "(?:", _NUMBER.pattern)  # the same numbers, without group names
+_GROUP = rf"(?:{_ANY_NUMBER}){_GROUP_WORDS}"
+_GROUPS = re.compile(rf"{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP}", re.IGNORECASE)
+_HARMED_AFTER = re.compile(
+    r"\s+(?:(?:were|have been|had been|are)\s+(?:\w+\s+)?"
+    r"(?:killed|murdered|assassinated|massacred|slain|executed|wounded|injured|hurt|dead)|died|perished)\b",
+    re.IGNORECASE,
+)
+_HARMED_BEFORE = re.compile(
+    r"\b(?:killing|killed|murdering|murdered|wounding|wounded|injuring|injured"
+    r"|(?:deaths?|murders?|killings?|assassinations?|massacre|bodies) of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def one_group_of_a_list(count: int, text: str) -> str | None:
+    """The list when ``count`` is written in ``text`` only as one group of the harmed, not as their toll.
+
+    Recorded in the 200-article run: "one army lieutenant, four soldiers, and three civilians were
+    killed" came back as 1 killed, and "six Jesuit priests and two women" as 6.
+
+    Example:
+        >>> one_group_of_a_list(6, "Six Jesuits and two women were murdered at dawn.")
+        'Six Jesuits and two women'
+        >>> one_group_of_a_list(6, "Six Jesuits were murdered and two women were wounded.") is None
+        True
+    """
+    groups = []
+    for listed in _GROUPS.finditer(text):
+        harmed = _HARMED_AFTER.match(text, listed.end()) or _HARMED_BEFORE.search(text[: listed.start()])
+        values = [
+            _value(m) for m in _NUMBER.finditer(listed.group(0)) if not _NOT_PEOPLE.match(listed.group(0), m.end())
+        ]
+        if harmed and count in values and len(values) >= 2:
+            groups.append(listed)
+    mentions = [m for m in find_numbers(text) if m.value == count]
+    inside = [m for m in mentions if any(g.start() <= m.start < g.end() for g in groups)]
+    return groups[0].group(0) if mentions and len(inside) == len(mentions) else None
+
+
 def _value(match: re.Match[str]) -> int | None:
     kind, raw = match.lastgroup, match.group(0)
     if kind == "digits":
@@ -206,6 +252,24 @@ def one_harmed(text: str) -> dict[str, re.Match[str]]:
         if not _NOT_ONE_SUBJECT.search(subject):
             found.setdefault(match.lastgroup or "", match)
     return found
+
+
+# More victims than the one of a singular verb: "X was found dead along with Gilda Flores".
+_MORE_VICTIMS = re.compile(r"\b(?:along with|together with|as well as)\b", re.IGNORECASE)
+
+
+def names_more_harmed(text: str, kind: str, clause: re.Match[str]) -> bool:
+    """Whether ``text`` names more people harmed than the one of ``clause`` (a ``one_harmed`` clause).
+
+    Recorded in the 200-article run: "Rugama ... was shot to death ..., and attorney Lorenzana ... was
+    shot to death" read as 1 killed, and "Oqueli ... was found dead along with Gilda Flores" too.
+
+    Example:
+        >>> text = "The mayor was killed on Monday, and his driver was killed too."
+        >>> names_more_harmed(text, "killed", one_harmed(text)["killed"])
+        True
+    """
+    return bool(_MORE_VICTIMS.search(text)) or kind in one_harmed(text[clause.end() :])
 
 
 def supports(count: int, text: str, kind: str | None = None) -> NumberMention | None:

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from .baseline import attached_counts
 from .drafts import CasualtyDraft
-from .numbers import one_harmed
+from .numbers import names_more_harmed, one_harmed
 from .prompts import Article
 from .schema import CasualtyReport, Qualifier
 from .sentences import Sentence
@@ -30,8 +30,6 @@ from .verify import verify_item
 
 KINDS = ("killed", "injured")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# More victims than the one: "Rodriguez Porth was killed ..., along with two of his bodyguards".
-_MORE_VICTIMS = re.compile(r"\b(?:along with|together with|as well as)\b", re.IGNORECASE)
 # A death told as background: "the PDC ran the office when Msgr Romero was killed".
 _BACKGROUND = re.compile(r"\b(?:when|after|before|since|until)\b[^,;:]*$", re.IGNORECASE)
 # Where the victim's name starts: after a dateline ("LIMA, 7 MAY 89 (EFE) -- "), a semicolon or colon;
@@ -78,11 +76,8 @@ def _states_one(kind: str, sentence: Sentence) -> bool:
         clause
         and not _YEAR.search(sentence.text)
         and not _counts_more(sentence)
-        and not _MORE_VICTIMS.search(sentence.text)
+        and not names_more_harmed(sentence.text, kind, clause)
         and not _BACKGROUND.search(sentence.text[: clause.start()])
-        # A second victim of the same harm: "Rugama ... was shot to death ..., and attorney Lorenzana ...
-        # was shot to death" (recorded in the 200-article run as 1 killed; the key says 2).
-        and kind not in one_harmed(sentence.text[clause.end() :])
     )
 
 

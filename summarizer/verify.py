@@ -18,7 +18,16 @@ from pydantic import BaseModel
 from .baseline import attached_counts, count_casualties, reads_every_number
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
-from .numbers import NONE_STATED, find_numbers, one_harmed, other_count, part_of_a_toll, supports
+from .numbers import (
+    NONE_STATED,
+    find_numbers,
+    names_more_harmed,
+    one_group_of_a_list,
+    one_harmed,
+    other_count,
+    part_of_a_toll,
+    supports,
+)
 from .prompts import Article
 from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder
 from .sentences import Sentence
@@ -290,6 +299,30 @@ def _part_only(killed: int | None, injured: int | None, sentence: Sentence) -> s
     return None
 
 
+def _one_group(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure is no toll: its sentence lists the harmed in groups and the figure is one of them.
+
+    The toll is the groups' sum, which the sentence does not write: no figure is published rather than
+    a part ("one army lieutenant, four soldiers, and three civilians were killed" is not 1 killed).
+    """
+    for count in (killed, injured):
+        if count and (listed := one_group_of_a_list(count, sentence.text)):
+            return f"sentence [{sentence.number}] lists the harmed in groups ({listed!r}): {count} is one, not the toll"
+    return None
+
+
+def _more_than_one(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a 1 of a singular verb is no toll: its sentence names more people harmed the same way.
+
+    Recorded in the 200-article run: "Oqueli ... was found dead along with Gilda Flores" as 1 killed.
+    """
+    for kind, count in _by_kind(killed, injured):
+        clause = one_harmed(sentence.text).get(kind)
+        if count == 1 and clause and names_more_harmed(sentence.text, kind, clause):
+            return f"sentence [{sentence.number}] names more than one person {kind}, with no figure for them all"
+    return None
+
+
 _KILLING = re.compile(rf"\b(?:{_KILLING_WORDS})\b", re.IGNORECASE)
 _INJURING = re.compile(rf"\b(?:{_INJURING_WORDS})\b", re.IGNORECASE)
 
@@ -497,6 +530,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             return Rejected(section, draft, running, reask=False)
         if part := _part_only(killed_count, injured_count, sentence):
             return Rejected(section, draft, part, reask=False)
+        if group := _one_group(killed_count, injured_count, sentence):
+            return Rejected(section, draft, group, reask=False)
+        if more := _more_than_one(killed_count, injured_count, sentence):
+            return Rejected(section, draft, more, reask=False)
         killed_count, injured_count = _kind_as_said(killed_count, injured_count, sentence, notes)
         fields["killed"], fields["injured"] = killed_count, injured_count
         killed = supports(killed_count, sentence.text, "killed") if killed_count is not None else None

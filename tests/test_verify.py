@@ -317,6 +317,41 @@ def test_a_part_of_the_harmed_is_not_another_toll() -> None:
     assert isinstance(one, Rejected) and "('One of the persons wounded')" in one.reason
 
 
+def test_one_group_of_the_harmed_is_not_the_toll() -> None:
+    # Written by the team after MUC-4 dev stories where "one army lieutenant, four soldiers, and three
+    # civilians were killed" came back as 1 killed, and "six Jesuit priests and two women" as 6.
+    article = Article.from_text(
+        "One officer, four soldiers and three villagers were killed in the ambush. "
+        "The raid ended with the death of seven rebels and one soldier. "
+        "One guerrilla was killed, and four guerrillas and one soldier were wounded."
+    )
+    for sentence, killed in ((1, 1), (1, 4), (2, 7)):
+        group = verify_item("casualties", casualty(sentence=sentence, killed=killed), article)
+        assert isinstance(group, Rejected) and not group.reask, (sentence, killed)
+        assert "lists the harmed in groups" in group.reason
+    # A figure also written on its own is still read: "one guerrilla was killed".
+    alone = verify_item("casualties", casualty(sentence=3, killed=1), article)
+    assert not isinstance(alone, Rejected) and alone.killed == 1
+    assert isinstance(verify_item("casualties", casualty(sentence=3, injured=4), article), Rejected)
+
+
+def test_a_one_read_from_a_singular_verb_is_no_toll_where_the_sentence_names_more_harmed() -> None:
+    # Written by the team after MUC-4 dev stories: "Oqueli ... was found dead along with Gilda Flores"
+    # came back as 1 killed (the key says 2).
+    article = Article.from_text(
+        "The leader was found dead along with his companion near the border. "
+        "The mayor was shot dead on Monday, and his driver was shot dead on Tuesday. "
+        "The mayor was shot dead on Monday. "
+        "One guard was killed along with the driver's son, police said."
+    )
+    for sentence in (1, 2, 4):  # written as a number or not, one of two is not the toll
+        more = verify_item("casualties", casualty(sentence=sentence, killed=1), article)
+        assert isinstance(more, Rejected) and not more.reask, sentence
+        assert "names more than one person killed" in more.reason
+    alone = verify_item("casualties", casualty(sentence=3, killed=1), article)
+    assert not isinstance(alone, Rejected) and alone.killed == 1
+
+
 def test_a_name_takes_the_articles_case_but_not_wire_capitals() -> None:
     # Recorded on a team-written article: the model listed "veltri" for the article's "Veltri".
     article = Article.from_text("Commissioner Ana Veltri closed the terminal. THE FMLN CLAIMED THE ATTACK.")

@@ -66,11 +66,13 @@ def main() -> None:
             kept.append(result)
         rules = one_victim_reports(chunks, kept)
         if [r.evidence for r in rules] != [r.evidence for r in summary.casualties if r.read_by == "rule"]:
-            print(f"{entry['id']}: the one-victim rule now adds {[(r.killed, r.injured, r.evidence[:80]) for r in rules]}")
+            added = [(r.killed, r.injured, r.evidence[:80]) for r in rules]
+            print(f"{entry['id']}: the one-victim rule now adds {added}")
         before = score_summary(record, summary, 0.0)
         after = score_summary(record, summary.model_copy(update={"casualties": kept + rules}), 0.0)
         if (before.killed, before.injured) != (after.killed, after.injured):
-            print(f"    {before.killed}/{before.injured} -> {after.killed}/{after.injured}, gold {after.gold_killed}/{after.gold_injured}")
+            gold_counts = f"{after.gold_killed}/{after.gold_injured}"
+            print(f"    {before.killed}/{before.injured} -> {after.killed}/{after.injured}, gold {gold_counts}")
         saved.append(before)
         rechecked.append(after)
     print(f"{len(saved)} summaries")

@@ -95,19 +95,15 @@ class LLMClient:
         completed none is asked again once with twice the output budget.
         """
         budget = max_tokens or self.settings.max_output_tokens
-        try:
-            return self._extract_once(messages, response_model, usage=usage, max_tokens=budget)
-        except _Truncated as cut:
-            if (kept := items_before_the_cut(cut.answer, response_model, budget)) is not None:
-                return kept
+        for tokens in (budget, budget * 2):
             try:
-                return self._extract_once(messages, response_model, usage=usage, max_tokens=budget * 2)
-            except _Truncated as again:
-                if (kept := items_before_the_cut(again.answer, response_model, budget * 2)) is not None:
+                return self._extract_once(messages, response_model, usage=usage, max_tokens=tokens)
+            except _Truncated as cut:
+                if (kept := items_before_the_cut(cut.answer, response_model, tokens)) is not None:
                     return kept
-                raise ExtractionError(
-                    f"The model's answer did not fit in {budget * 2} tokens, even on a second try."
-                ) from again
+                last_cut = cut
+        message = f"The model's answer did not fit in {budget * 2} tokens, even on a second try."
+        raise ExtractionError(message) from last_cut
 
     def _extract_once(
         self, messages: list[dict[str, str]], response_model: type[M], *, usage: Usage, max_tokens: int

@@ -107,8 +107,7 @@ def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[D
             raise failure
     whole = answers.get("single")
     if whole is not None:
-        cut = [DroppedItem(section="single", reason=note, item={})] if (note := getattr(whole, "_note", None)) else []
-        return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, cut
+        return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, _cut_from("single", whole)
     drafts: dict[str, list[Cited]] = {}
     failed: list[DroppedItem] = []
     for section in LIST_SECTIONS:
@@ -117,9 +116,14 @@ def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[D
             failed.append(DroppedItem(section=section, reason=f"whole section lost: {answer}", item={}))
         elif answer is not None:
             drafts[section] = list(getattr(answer, section))
-            if note := getattr(answer, "_note", None):
-                failed.append(DroppedItem(section=section, reason=note, item={}))
+            failed += _cut_from(section, answer)
     return answers.get("overview"), drafts, failed
+
+
+def _cut_from(part: str, answer: object) -> list[DroppedItem]:
+    """What was cut from ``answer`` on its way in (``drafts._Draft._note``), as an entry of meta.dropped."""
+    note = getattr(answer, "_note", None)
+    return [DroppedItem(section=part, reason=note, item={})] if note else []
 
 
 def _corrections_model(sections: list[str]) -> type[BaseModel]:

@@ -388,6 +388,53 @@ def test_the_gate_skips_only_what_verification_would_drop(number: int) -> None:
     assert isinstance(verify_item("proposals", offer, CRIME_REPORT), Rejected)
 
 
+# Sentences of MUC-4 dev texts that summaries published as conditions or proposals: each holds a word
+# that sits near demands and offers (plan, meeting, talks, asked, insisted, condition) but states none.
+NOT_A_DEMAND_NOR_AN_OFFER = [
+    ("proposals", "THIS CRIME WAS CAREFULLY PLANNED."),
+    ("proposals", "HE ACCUSES VIDES CASANOVA OF BEING SOFT IN FIGHTING THE PEOPLE'S PLAN."),
+    ("proposals", "DURING A MEETING TODAY, THE COMMITTEES TRIED AND SENTENCED TO DEATH THE FOLLOWING TERRORISTS."),
+    ("proposals", "SEVERAL OPPOSITION LEADERS POINTED OUT THAT THE SUSPENSION OF THE TALKS WILL WORSEN THE WAR."),
+    ("proposals", 'GUILLERMO ROJAS TERMED THE DIALOGUE SUSPENSION AS "LOGICAL."'),
+    ("conditions", "OFFICERS, WHO ASKED US NOT TO REVEAL THEIR NAMES, STATED THAT THE REBELS ATTACKED TWO TRUCKS."),
+    ("conditions", 'ASKED ABOUT A STATEMENT BY SOLORZANO, MORALES SAID THAT "THIS IS UNDER INVESTIGATION."'),
+    ("conditions", 'THE FMLN INSISTED THAT THE DYNAMITE ATTACK "WAS PLANNED BY COLONEL RENE EMILIO PONCE."'),
+    ("conditions", "THE NUN IS STILL IN SERIOUS CONDITION, BUT OUT OF DANGER."),
+    ("conditions", "THE GOVERNMENT HAS GIVEN NO INDICATION IT WANTS PEACE."),
+]
+
+
+@pytest.mark.parametrize(("section", "sentence"), NOT_A_DEMAND_NOR_AN_OFFER)
+def test_a_word_near_demands_and_offers_is_not_one(section: str, sentence: str) -> None:
+    article = Article.from_text(sentence)
+    assert not could_publish(section, article)
+    party = sentence.split()[0]
+    draft = (
+        ConditionDraft(sentence=1, party=party, demand=sentence)
+        if section == "conditions"
+        else ProposalDraft(sentence=1, proposer=party, proposal=sentence)
+    )
+    result = verify_item(section, draft, article)
+    assert isinstance(result, Rejected) and result.reason.endswith(f"states no {section[:-1]}")
+
+
+@pytest.mark.parametrize(
+    ("section", "sentence"),
+    [
+        ("conditions", "THE MNR DEMANDED THAT PRESIDENT CEREZO INVESTIGATE THE ASSASSINATION."),
+        ("conditions", "THE AMBASSADOR HAS BEEN ORDERED TO URGE THE AUTHORITIES TO SPEED UP INVESTIGATIONS."),
+        ("conditions", "THE BOARD WILL ASK THE MINISTRY TO INVESTIGATE THE INCIDENT."),
+        ("conditions", "The union insists on a written guarantee before any return to work."),
+        ("proposals", "The governor offered to meet the farmers' union on Friday."),
+        ("proposals", "Both sides agreed to resume talks in Geneva next week."),
+        ("proposals", "THE FMLN CANCELED ANOTHER ROUND OF THE DIALOGUE SCHEDULED FOR 20-21 NOVEMBER IN CARACAS."),
+        ("proposals", "The two delegations will meet again on Monday."),
+    ],
+)
+def test_a_demand_or_offer_still_counts(section: str, sentence: str) -> None:
+    assert could_publish(section, Article.from_text(sentence))
+
+
 def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
     # Found in a MUC-4 run: sentences of a market bombing report came back as stakeholders and as victims.
     article = Article.from_text(

@@ -24,7 +24,8 @@ MAX_STAKEHOLDERS = 25
 def compact_schema(node: Any) -> Any:
     """Drop titles and null defaults, fold ``anyOf [X, null]`` into ``type: [X, null]``.
 
-    The schema is part of every prompt; on a CPU model each token of it costs time (README, "Speed").
+    The schema is part of every prompt; on a CPU model each token of it costs time
+    (docs/measurements.md, "Speed of the embedded model").
     """
     if isinstance(node, list):
         return [compact_schema(item) for item in node]

@@ -64,6 +64,8 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
                 raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
             if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
                 raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
+            if not isinstance(record["gold"], dict) or not isinstance(record.get("gold_covers", []), list):
+                raise InputError(f"{path}:{number}: gold must be an object and gold_covers a list.")
             records.append(record)
             if limit is not None and len(records) >= limit:
                 break

@@ -1,4 +1,8 @@
-"""Score summaries against gold records (format: MUC-4 JSONL, see README "Evaluation").
+"""Score summaries against gold records (format: README, "Use it from the shell", ``summarizer eval``).
+
+Only what a record's gold annotates is scored: the fields its ``gold_covers`` names (casualties when an
+entry names killed or injured, actors when one names actors), or, without ``gold_covers``, the fields
+its ``gold`` has.
 
 Casualties: the article's killed and injured are the sums over its distinct casualty figures (gold
 sums over incidents; a figure restated by a second report counts once); no report means 0. A gold
@@ -75,15 +79,30 @@ def extracted_actors(summary: ArticleSummary) -> list[list[str]]:
     return actors
 
 
-def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: float) -> RecordScore:
+def covered(record: dict[str, Any]) -> tuple[bool, bool]:
+    """Whether the record's gold annotates casualties, and whether it annotates actors."""
+    covers = record.get("gold_covers")
+    if covers is None:
+        gold = record["gold"]
+        return "killed" in gold or "injured" in gold, "actors" in gold
+    said = " ".join(map(str, covers)).lower()
+    return "killed" in said or "injured" in said, "actors" in said
+
+
+def _gold_counts(record: dict[str, Any]) -> tuple[int | None, int | None]:
     gold = record["gold"]
+    return (gold.get("killed"), gold.get("injured")) if covered(record)[0] else (None, None)
+
+
+def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: float) -> RecordScore:
     killed, injured = casualty_totals(summary)
+    gold_killed, gold_injured = _gold_counts(record)
     score = RecordScore(
         id=record["id"],
         killed=killed,
         injured=injured,
-        gold_killed=gold.get("killed"),
-        gold_injured=gold.get("injured"),
+        gold_killed=gold_killed,
+        gold_injured=gold_injured,
         prompt_tokens=summary.meta.usage.prompt_tokens,
         completion_tokens=summary.meta.usage.completion_tokens,
         seconds=seconds,
@@ -91,16 +110,20 @@ def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: floa
         rejected_first_pass=summary.meta.verification.rejected_first_pass,
         dropped=summary.meta.verification.dropped,
     )
-    predicted = [[normalize_name(n) for n in names] for names in extracted_actors(summary)]
-    gold_actors = [[normalize_name(a["name"]), *map(normalize_name, a.get("alternatives", []))] for a in gold["actors"]]
-    score.actors_gold = len(gold_actors)
-    score.actors_found = sum(
-        any(names_match(g, p) for g in alts for names in predicted for p in names) for alts in gold_actors
-    )
-    score.names_extracted = len(predicted)
-    score.names_matched = sum(
-        any(names_match(g, p) for alts in gold_actors for g in alts for p in names) for names in predicted
-    )
+    if covered(record)[1]:
+        predicted = [[normalize_name(n) for n in names] for names in extracted_actors(summary)]
+        gold_actors = [
+            [normalize_name(a["name"]), *map(normalize_name, a.get("alternatives", []))]
+            for a in record["gold"].get("actors", [])
+        ]
+        score.actors_gold = len(gold_actors)
+        score.actors_found = sum(
+            any(names_match(g, p) for g in alts for names in predicted for p in names) for alts in gold_actors
+        )
+        score.names_extracted = len(predicted)
+        score.names_matched = sum(
+            any(names_match(g, p) for alts in gold_actors for g in alts for p in names) for names in predicted
+        )
     items = [i for s in ("conditions", "proposals", "casualties", "stakeholders") for i in getattr(summary, s)]
     score.items = len(items)
     score.items_grounded = sum(i.evidence_span is not None for i in items)
@@ -116,13 +139,9 @@ def score_summary(record: dict[str, Any], summary: ArticleSummary, seconds: floa
 
 def score_counts(record: dict[str, Any], killed: int, injured: int) -> RecordScore:
     """A score for a system that only counts casualties (the rule baseline)."""
-    gold = record["gold"]
+    gold_killed, gold_injured = _gold_counts(record)
     return RecordScore(
-        id=record["id"],
-        killed=killed,
-        injured=injured,
-        gold_killed=gold.get("killed"),
-        gold_injured=gold.get("injured"),
+        id=record["id"], killed=killed, injured=injured, gold_killed=gold_killed, gold_injured=gold_injured
     )
 
 

@@ -1,0 +1,63 @@
+"""The evaluation scores only what a gold record annotates (its ``gold_covers``, else its fields)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.errors import InputError
+from summarizer.evaluate import load_gold
+from summarizer.schema import ArticleSummary, CasualtyReport, Span, Stakeholder, SummaryMeta
+from summarizer.scoring import aggregate, score_counts, score_summary
+
+TEXT = "Gunmen killed two guards at the bank, police said."
+SUMMARY = ArticleSummary(
+    headline="h",
+    summary="s.",
+    casualties=[CasualtyReport(killed=2, evidence=TEXT, evidence_span=Span(start=0, end=len(TEXT)))],
+    stakeholders=[
+        Stakeholder(name="police", kind="organisation", evidence=TEXT, evidence_span=Span(start=0, end=len(TEXT)))
+    ],
+    meta=SummaryMeta(model="m", backend="b", mode="json", strategy="cited", prompt_version="p"),
+)
+ACTORS = [{"name": "GUNMEN", "alternatives": []}, {"name": "GUARDS", "alternatives": []}]
+
+
+def record(gold: dict[str, Any], covers: list[str] | None = None) -> dict[str, Any]:
+    return {"id": "r", "text": TEXT, "gold": gold, **({"gold_covers": covers} if covers is not None else {})}
+
+
+def test_a_record_covering_only_actors_scores_no_casualty_figure() -> None:
+    score = score_summary(record({"killed": 5, "injured": 0, "actors": ACTORS}, ["actors"]), SUMMARY, 1.0)
+    assert (score.gold_killed, score.gold_injured) == (None, None)
+    assert (score.actors_gold, score.actors_found, score.names_extracted) == (2, 0, 1)
+    totals = aggregate([score])
+    assert totals["both_exact_n"] == 0 and totals["both_exact"] is None
+    assert totals["actor_recall"] == 0.0
+
+
+def test_a_record_covering_only_casualties_scores_no_actor() -> None:
+    covers = ["killed/injured (terrorist-incident victims only)"]
+    score = score_summary(record({"killed": 2, "injured": 0, "actors": ACTORS}, covers), SUMMARY, 1.0)
+    assert (score.gold_killed, score.gold_injured) == (2, 0)
+    assert (score.actors_gold, score.names_extracted) == (0, 0)  # precision counts nothing either
+    assert aggregate([score])["actor_recall"] is None
+    assert score_counts(record({"killed": 2, "injured": 0}, ["actors"]), 2, 0).gold_killed is None
+
+
+def test_without_gold_covers_the_fields_present_are_scored() -> None:
+    score = score_summary(record({"killed": 2, "injured": 0}), SUMMARY, 1.0)  # no actors key: no crash
+    assert (score.gold_killed, score.actors_gold, score.names_extracted) == (2, 0, 0)
+    score = score_summary(record({"actors": ACTORS}), SUMMARY, 1.0)
+    assert (score.gold_killed, score.actors_gold) == (None, 2)
+
+
+@pytest.mark.parametrize("line", ['{"id": "r", "text": "t", "gold": [1, 2]}', '{"id": "r", "text": "t"}', "[1]"])
+def test_a_gold_line_of_the_wrong_shape_is_bad_input(tmp_path: Path, line: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ok", "text": "t", "gold": {}}) + "\n" + line + "\n")
+    with pytest.raises(InputError, match=r"gold\.jsonl:2"):
+        load_gold(gold)

@@ -181,6 +181,31 @@ def one_group_of_a_list(count: int, text: str) -> str | None:
     return groups[0].group(0) if mentions and len(inside) == len(mentions) else None
 
 
+# "Inflicting five casualties": casualties are the killed and the wounded together, in a split the
+# sentence does not give. Up to three words between, none of them a killing or wounding word.
+_CASUALTIES_AFTER = re.compile(
+    r"(?:\s+(?!(?:killed|dead|died|murdered|wounded|injured|hurt|and|or)\b)[\w'-]+){0,3}?\s+casualt(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+def casualties_only(count: int, text: str) -> str | None:
+    """The words when ``text`` writes ``count`` as a number of casualties: the killed and wounded together.
+
+    Recorded in the 200-article run: "inflicting five casualties" came back as 5 killed.
+
+    Example:
+        >>> casualties_only(5, "The rebels clashed with troops, inflicting five casualties.")
+        'five casualties'
+        >>> casualties_only(3, "The attack caused 5 casualties: 3 dead and 2 wounded.") is None
+        True
+    """
+    for match in _NUMBER.finditer(text):
+        if _value(match) == count and (said := _CASUALTIES_AFTER.match(text, match.end())):
+            return text[match.start() : said.end()]
+    return None
+
+
 def _value(match: re.Match[str]) -> int | None:
     kind, raw = match.lastgroup, match.group(0)
     if kind == "digits":

@@ -20,6 +20,7 @@ from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import (
     NONE_STATED,
+    casualties_only,
     find_numbers,
     names_more_harmed,
     one_group_of_a_list,
@@ -329,6 +330,20 @@ def _one_group(killed: int | None, injured: int | None, sentence: Sentence) -> s
     return None
 
 
+def _casualties_not_told_apart(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure is neither killed nor injured: its sentence counts casualties, the two together.
+
+    Recorded in the 200-article run: "inflicting five casualties" and "over 20 casualties" came back as
+    5 and 20 killed. Unless the sentence also writes the figure next to a killing or wounding word, it
+    does not say how many died: no figure is published rather than a guess.
+    """
+    read_killed, read_injured = attached_counts(sentence.text)
+    for kind, count in _by_kind(killed, injured):
+        if count and count not in read_killed | read_injured and (said := casualties_only(count, sentence.text)):
+            return f"sentence [{sentence.number}] counts {said!r}, killed and wounded together, not {count} {kind}"
+    return None
+
+
 def _more_than_one(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a 1 of a singular verb is no toll: its sentence names more people harmed the same way.
 
@@ -551,6 +566,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             return Rejected(section, draft, group, reask=False)
         if more := _more_than_one(killed_count, injured_count, sentence):
             return Rejected(section, draft, more, reask=False)
+        if mixed := _casualties_not_told_apart(killed_count, injured_count, sentence):
+            return Rejected(section, draft, mixed, reask=False)
         killed_count, injured_count = _kind_as_said(killed_count, injured_count, sentence, notes)
         fields["killed"], fields["injured"] = killed_count, injured_count
         killed = supports(killed_count, sentence.text, "killed") if killed_count is not None else None

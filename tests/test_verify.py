@@ -471,3 +471,23 @@ def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None
     assert [d.reason for d in dropped] == [
         "restates a condition of the same party in the same sentence: a demand, not a proposal"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "published"),
+    [
+        # Recorded in the 200-article run (MUC-4 0140): each came back as that many killed.
+        ("FMLN GUERRILLA UNITS CLASHED WITH MILITARY DETACHMENT NO. 1 TROOPS, INFLICTING FIVE CASUALTIES.", 5, False),
+        ('GUERRILLA UNITS ATTACKED ARMY FORCES, INFLICTING OVER 20 CASUALTIES: "AFTER OUR ATTACK."', 20, False),
+        ("THE FMLN INFLICTED FOUR CASUALTIES ON MILITARY DETACHMENT NO. 4 TROOPS.", 4, False),
+        ("THE ARMY SUFFERED 12 CASUALTIES, INCLUDING 5 DEAD.", 12, False),
+        ("THE ARMY SUFFERED 12 CASUALTIES, INCLUDING 5 DEAD.", 5, True),  # the 5 is next to "dead"
+    ],
+)
+def test_casualties_are_the_killed_and_wounded_together(sentence: str, killed: int, published: bool) -> None:
+    draft = CasualtyDraft(sentence=1, figure_text=sentence, killed=killed)
+    result = verify_item("casualties", draft, Article.from_text(sentence))
+    if published:
+        assert not isinstance(result, Rejected) and result.killed == killed
+    else:
+        assert isinstance(result, Rejected) and "killed and wounded together" in result.reason and not result.reask

@@ -53,22 +53,27 @@ COLUMNS = [
 def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     if not path.is_file():
         raise InputError(f"No such gold file: {path}")
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may sit in a string
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
     records = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
-            if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
-                raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
-            if not isinstance(record["gold"], dict) or not isinstance(record.get("gold_covers", []), list):
-                raise InputError(f"{path}:{number}: gold must be an object and gold_covers a list.")
-            records.append(record)
-            if limit is not None and len(records) >= limit:
-                break
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
+        if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
+            raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
+        if not isinstance(record["text"], str) or not isinstance(record["gold"], dict):
+            raise InputError(f"{path}:{number}: text must be a string and gold an object.")
+        if not isinstance(record.get("gold_covers", []), list):
+            raise InputError(f"{path}:{number}: gold_covers must be a list.")
+        records.append(record)
+        if limit is not None and len(records) >= limit:
+            break
     return records
 
 

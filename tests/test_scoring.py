@@ -55,9 +55,25 @@ def test_without_gold_covers_the_fields_present_are_scored() -> None:
     assert (score.gold_killed, score.actors_gold) == (None, 2)
 
 
-@pytest.mark.parametrize("line", ['{"id": "r", "text": "t", "gold": [1, 2]}', '{"id": "r", "text": "t"}', "[1]"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": "r", "text": "t", "gold": [1, 2]}',
+        '{"id": "r", "text": "t"}',
+        '{"id": "r", "text": 5, "gold": {}}',
+        '{"id": "r", "text": "t", "gold": {}, "gold_covers": "actors"}',
+        "[1]",
+    ],
+)
 def test_a_gold_line_of_the_wrong_shape_is_bad_input(tmp_path: Path, line: str) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "ok", "text": "t", "gold": {}}) + "\n" + line + "\n")
     with pytest.raises(InputError, match=r"gold\.jsonl:2"):
+        load_gold(gold)
+
+
+def test_a_gold_file_that_is_not_utf8_is_bad_input(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xff\xfe{}\n")
+    with pytest.raises(InputError, match="not UTF-8"):
         load_gold(gold)

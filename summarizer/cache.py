@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from .config import Settings
+from .errors import ConfigurationError
 from .prompts import prompt_version
 from .schema import SCHEMA_VERSION, ArticleSummary
 
@@ -58,14 +59,20 @@ class ResultCache:
     """Summaries by ``cache_key``; a corrupt or unreadable entry counts as a miss."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # A cache: surviving a crash of this process is enough, a power cut may cost the last entries.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, summary TEXT NOT NULL)")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # A cache: surviving a crash of this process is enough, a power cut may cost the last entries.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, summary TEXT NOT NULL)")
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigurationError(
+                f"The result cache {path} cannot be used ({exc}): set SUMMARIZER_CACHE_DIR to a writable folder,"
+                " or pass --no-cache."
+            ) from exc
 
     def get(self, key: str) -> ArticleSummary | None:
         with self._lock:

@@ -19,7 +19,7 @@ import click
 
 from .api import summarize
 from .config import MODES, STRATEGIES, Settings
-from .errors import InputError, SummarizerError
+from .errors import InputError, OutputError, SummarizerError
 from .local_model import BUNDLED_MODELS
 from .markdown import to_markdown
 from .review_page import render_review_page
@@ -53,18 +53,56 @@ def read_article(source: str) -> str:
     return text
 
 
+def writable(output: str, what: str) -> Path:
+    """Check, before any model call, that ``output`` can be written: tokens are not spent for nothing."""
+    if not output.strip():
+        raise OutputError(f"The {what} name is empty.")
+    target = Path(output)
+    if target.is_dir():
+        raise OutputError(f"The {what} {output} is a folder: give a file name.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"Cannot create the folder of the {what} {output}: {exc.strerror or exc}") from exc
+    if not os.access(target.parent, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise OutputError(f"Cannot write the {what} {output}: permission denied.")
+    return target
+
+
+def writable_folder(folder: str, what: str) -> Path:
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"Cannot create the {what} {folder}: {exc.strerror or exc}") from exc
+    if not os.access(target, os.W_OK):
+        raise OutputError(f"Cannot write in the {what} {folder}: permission denied.")
+    return target
+
+
 def write_output(content: str, output: str | None) -> None:
     """Write to stdout, or atomically to a file so an interrupted run never leaves half a summary."""
     if output is None or output == "-":
-        click.echo(content, nl=not content.endswith("\n"))
+        try:
+            click.echo(content, nl=not content.endswith("\n"))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"Cannot write to standard output: {exc.strerror or exc}") from exc
         return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as tmp:
-        tmp.write(content)
-        tmp.flush()
-        os.fsync(tmp.fileno())
-    os.replace(tmp.name, target)
+    target = writable(output, "output")
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as tmp:
+            tmp_name = tmp.name
+            tmp.write(content)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)  # nothing half-written is left behind
+        raise OutputError(f"Cannot write {output}: {exc.strerror or exc}") from exc
 
 
 def _render(summary: ArticleSummary, fmt: str, text: str) -> str:
@@ -75,10 +113,21 @@ def _render(summary: ArticleSummary, fmt: str, text: str) -> str:
     return summary.model_dump_json(indent=2) + "\n"
 
 
+def _not_empty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # An unset shell variable ("--base-url $URL") must not fall back to the embedded model unnoticed.
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty; leave the option out to use the default.")
+    return value
+
+
 def _backend_options(func: Any) -> Any:
     options = [
-        click.option("--model", help="Model name sent to the backend [env SUMMARIZER_MODEL]."),
-        click.option("--base-url", help="OpenAI-compatible endpoint [env SUMMARIZER_BASE_URL, OPENAI_BASE_URL]."),
+        click.option("--model", callback=_not_empty, help="Model name sent to the backend [env SUMMARIZER_MODEL]."),
+        click.option(
+            "--base-url",
+            callback=_not_empty,
+            help="OpenAI-compatible endpoint [env SUMMARIZER_BASE_URL, OPENAI_BASE_URL].",
+        ),
         click.option("--mode", type=click.Choice(MODES), help="instructor mode [env SUMMARIZER_MODE; default tools]."),
         click.option("--strategy", type=click.Choice(STRATEGIES), help="Extraction strategy [default cited]."),
         click.option(
@@ -86,7 +135,11 @@ def _backend_options(func: Any) -> Any:
             type=click.Choice(sorted(BUNDLED_MODELS)),
             help="Bundled model for the embedded backend [env SUMMARIZER_LOCAL_MODEL].",
         ),
-        click.option("--model-path", help="Serve this GGUF locally instead of the bundled one [env SUMMARIZER_GGUF]."),
+        click.option(
+            "--model-path",
+            callback=_not_empty,
+            help="Serve this GGUF locally instead of the bundled one [env SUMMARIZER_GGUF].",
+        ),
         click.option(
             "--reask",
             is_flag=True,
@@ -122,6 +175,8 @@ def summarize_command(source: str, output: str | None, fmt: str, no_cache: bool,
     """Summarize ARTICLE (a UTF-8 text file, or - for stdin)."""
     settings = Settings.resolve(**backend)
     text = read_article(source)
+    if output not in (None, "-"):
+        writable(output, "output")
     summary = summarize(text, settings=settings, use_cache=not no_cache)
     write_output(_render(summary, fmt, text), output)
 
@@ -150,10 +205,12 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
 
     settings = Settings.resolve(**backend)
     records = load_gold(Path(gold), limit)
+    report_path = writable(report, "report")
+    for beside in (".json", ".results.jsonl", ".summaries.jsonl"):
+        writable(str(report_path.with_suffix(beside)), "report")
     console = Console(stderr=True)
     rows = {"rule baseline": baseline_row(records), ONE_VICTIM_BASELINE: one_victim_baseline_row(records)}
     if not baseline_only:
-        report_path = Path(report)
         results = report_path.with_suffix(".results.jsonl")
         scores = list(
             score_records(
@@ -229,6 +286,12 @@ def batch_command(
         settings = replace(settings, max_tokens_per_article=max_tokens_per_article)
     override = _price(price)
     console = Console(stderr=True)
+    if export_requests:
+        writable(export_requests, "requests file")
+    elif output:
+        writable(output, "results file")
+    if html_dir:
+        writable_folder(html_dir, "review page folder")
     items = read_inputs(source)
     if export_requests:
         articles, requests, skipped = write_batch_file(items, Path(export_requests), settings)
@@ -351,6 +414,14 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (``| head``): not a failure; keep Python's flush at exit quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:  # a file or device the user named failed midway (disk full, gone): one line, no traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"error: {exc.strerror or exc}{where}", err=True)
+        return OutputError.exit_code
     return code if isinstance(code, int) else 0
 
 

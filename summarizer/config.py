@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 
@@ -100,6 +101,8 @@ class Settings:
         model_path = pick(model_path, "SUMMARIZER_GGUF")
         local_model = pick(local_model, "SUMMARIZER_LOCAL_MODEL") or DEFAULT_LOCAL_MODEL
 
+        if base_url and not _is_http_url(base_url):
+            raise ConfigurationError(f"The backend URL {base_url!r} is not an http(s) URL such as http://host:8080/v1.")
         backend: Backend
         if base_url:
             backend = "openai-compatible"
@@ -126,8 +129,8 @@ class Settings:
             raise ConfigurationError(f"Unknown strategy {chosen_strategy!r}: choose one of {', '.join(STRATEGIES)}.")
 
         context = pick(None, "SUMMARIZER_CONTEXT_SIZE")
-        if context is not None and not context.isdigit():
-            raise ConfigurationError(f"SUMMARIZER_CONTEXT_SIZE must be a number of tokens, not {context!r}.")
+        if context is not None and (not context.isdigit() or int(context) == 0):
+            raise ConfigurationError(f"SUMMARIZER_CONTEXT_SIZE must be a positive number of tokens, not {context!r}.")
         settings = cls(
             backend=backend,
             model=chosen_model,
@@ -143,6 +146,16 @@ class Settings:
         if chosen:
             settings = replace(settings, **chosen)  # type: ignore[arg-type]
         return settings
+
+
+def _is_http_url(url: str) -> bool:
+    """Whether ``url`` can reach a server: http(s), a host, a valid port (checked before any call)."""
+    try:
+        parsed = urlsplit(url)
+        parsed.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.hostname)
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:

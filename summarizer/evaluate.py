@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .baseline import count_casualties
-from .errors import InputError, ProviderAuthError, SummarizerError
+from .errors import GLOBAL_FAILURES, InputError, SummarizerError
 from .jsonl_log import append_record, cut_torn_last_line
 from .one_victim import one_victim_reports
 from .prompts import Article
@@ -50,6 +50,33 @@ COLUMNS = [
 ]
 
 
+def _gold_shape_problem(record: dict[str, Any]) -> str | None:
+    """What is wrong with a gold record's shape, found before any model call is paid for."""
+    gold = record["gold"]
+    if not isinstance(record["id"], str) or not record["id"]:
+        return "id must be a non-empty string"
+    if not isinstance(record["text"], str):
+        return "text must be a string"
+    if not isinstance(gold, dict):
+        return "gold must be an object"
+    if not isinstance(record.get("gold_covers", []), list):
+        return "gold_covers must be a list"
+    for field in ("killed", "injured"):
+        value = gold.get(field)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            return f"gold {field} must be a whole number or null, not {value!r}"
+    actors = gold.get("actors", [])
+    if not isinstance(actors, list) or not all(
+        isinstance(actor, dict)
+        and isinstance(actor.get("name"), str)
+        and isinstance(actor.get("alternatives", []), list)
+        and all(isinstance(name, str) for name in actor.get("alternatives", []))
+        for actor in actors
+    ):
+        return 'gold actors must be a list of objects with a string "name" (and a list of "alternatives")'
+    return None
+
+
 def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     if not path.is_file():
         raise InputError(f"No such gold file: {path}")
@@ -67,10 +94,8 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
             raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
         if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
             raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
-        if not isinstance(record["text"], str) or not isinstance(record["gold"], dict):
-            raise InputError(f"{path}:{number}: text must be a string and gold an object.")
-        if not isinstance(record.get("gold_covers", []), list):
-            raise InputError(f"{path}:{number}: gold_covers must be a list.")
+        if problem := _gold_shape_problem(record):
+            raise InputError(f"{path}:{number}: {problem}.")
         records.append(record)
         if limit is not None and len(records) >= limit:
             break
@@ -91,15 +116,25 @@ def _done(results: Path, config: str) -> tuple[dict[str, RecordScore], int]:
     done: dict[str, RecordScore] = {}
     other = 0
     if results.is_file():
-        for line in results.read_text(encoding="utf-8").splitlines():
+        try:
+            lines = results.read_text(encoding="utf-8").split("\n")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{results} is not a results file of summarizer eval (not UTF-8 text).") from exc
+        for number, line in enumerate(lines, start=1):
             try:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if data.get("config", "") != config:
-                other += 1
-                continue
-            done[data["id"]] = score_line(data)
+            try:
+                if data.get("config", "") != config:
+                    other += 1
+                    continue
+                done[data["id"]] = score_line(data)
+            except (AttributeError, KeyError, TypeError) as exc:
+                raise InputError(
+                    f"{results}:{number} is not a score line of summarizer eval: move the file away or"
+                    " choose another --report."
+                ) from exc
     return done, other
 
 
@@ -171,8 +206,8 @@ def score_records(
                 if summaries is not None:
                     entry = {"id": record["id"], "summary": summary.model_dump(mode="json"), "config": config}
                     _append(summaries, entry)
-            except ProviderAuthError:
-                raise  # no point going on: every other record would fail the same way
+            except GLOBAL_FAILURES:
+                raise  # no point going on: every other record would fail the same way (as batch stops)
             except SummarizerError as exc:
                 score = RecordScore(id=record["id"], error=type(exc).__name__, seconds=time.monotonic() - started)
             _append(results, {**asdict(score), "config": config})

@@ -13,7 +13,8 @@ Every error is JSON ``{"error": {"type": ..., "message": ...}}``, never a traceb
     413 payload_too_large       request body over ``max_body_bytes``
     422 invalid_request         not JSON, or not exactly one of text/html
     422 input_error             empty article, or no article text in the HTML
-    502 provider_error, provider_auth_error, provider_unavailable, extraction_error, token_budget_exceeded
+    502 provider_error, provider_auth_error, provider_unavailable, backend_unreachable, extraction_error,
+        token_budget_exceeded
     503 overloaded              ``max_concurrent`` summaries already running (with Retry-After)
     504 timeout                 the summary took longer than ``timeout_s``
     500 configuration_error, local_model_error, internal_error

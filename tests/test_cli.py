@@ -142,3 +142,62 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
     assert (scores[0]["killed"], scores[0]["gold_killed"]) == (0, 2)  # the stub's empty summary: a miss
     assert summaries[0]["summary"]["headline"] == "stub headline"
     assert summaries[0]["config"] == scores[0]["config"]  # what the summary was made with, as its score
+
+
+@pytest.mark.parametrize("option", ["--base-url", "--model", "--model-path"])
+def test_an_empty_backend_option_is_refused_not_ignored(tmp_path: Path, capsys, option: str) -> None:
+    # "--base-url $URL" with URL unset must not fall back to the embedded model unnoticed.
+    article = tmp_path / "a.txt"
+    article.write_text("Two people died in a fire, police said.")
+    code, _, err = run(capsys, "summarize", str(article), option, "")
+    assert code == 2 and f"Invalid value for '{option}': is empty" in err
+
+
+@loopback
+@pytest.mark.parametrize("where", ["folder", "under-a-file", "empty"])
+def test_an_output_that_cannot_be_written_is_refused_before_any_call(tmp_path: Path, capsys, where: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Two people died in a fire, police said.")
+    (tmp_path / "a-file").write_text("")
+    output = {"folder": str(tmp_path), "under-a-file": str(tmp_path / "a-file" / "s.json"), "empty": ""}[where]
+    with StubBackend([(200, completion())]) as stub:
+        code, _, err = run(capsys, "summarize", str(article), "--base-url", stub.base_url, "-o", output)
+        batch = run(capsys, "batch", str(tmp_path), "--base-url", stub.base_url, "-o", output)
+    assert code == 2 and err.startswith("error: ") and "Traceback" not in err
+    assert batch[0] == 2 and batch[2].startswith("error: ")
+    assert stub.requests == 0  # no tokens spent on a summary that could not be kept
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from summarizer.cli import write_output
+    from summarizer.errors import OutputError
+
+    def refuse(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_output("{}", str(tmp_path / "summary.json"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_eval_refuses_a_report_it_cannot_write(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "r", "text": "Two people were killed.", "gold": {"killed": 2}}) + "\n")
+    code, _, err = run(capsys, "eval", str(gold), "--report", str(tmp_path), "--baseline-only")
+    assert code == 2 and "is a folder" in err
+
+
+@loopback
+def test_eval_stops_when_the_backend_cannot_be_reached(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "gold.jsonl"
+    records = [{"id": f"r{i}", "text": "Two people were killed.", "gold": {"killed": 2}} for i in range(3)]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records))
+    with StubBackend([]) as stub:
+        dead = stub.base_url
+    report = tmp_path / "report.md"
+    code, _, err = run(capsys, "eval", str(gold), "--report", str(report), "--base-url", dead)
+    assert code == 4 and "Cannot reach the backend" in err
+    assert not report.with_suffix(".results.jsonl").exists()  # nothing recorded as a per-record failure

@@ -38,10 +38,33 @@ def test_model_path_names_the_local_model() -> None:
     assert (s.backend, s.model, s.model_path) == ("local", "mistral.gguf", "/models/mistral.gguf")
 
 
-@pytest.mark.parametrize("kwargs", [{"mode": "xml"}, {"strategy": "magic"}, {"mode": "json_schema"}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"mode": "xml"},
+        {"strategy": "magic"},
+        {"mode": "json_schema"},
+        {"base_url": "http://[::1"},  # found by a bad-input audit: an httpx traceback at the first call
+        {"base_url": "::::"},
+        {"base_url": "localhost:8080/v1"},
+        {"environ": {"OPENAI_BASE_URL": "http://host:99999/v1"}},
+        {"environ": {"SUMMARIZER_CONTEXT_SIZE": "0"}},
+    ],
+)
 def test_bad_settings_are_configuration_errors(kwargs: dict) -> None:
     with pytest.raises(ConfigurationError):
-        Settings.resolve(environ={}, **kwargs)
+        Settings.resolve(**{"environ": {}, **kwargs})
+
+
+def test_an_unusable_result_cache_is_a_configuration_error(tmp_path) -> None:
+    from summarizer.cache import ResultCache
+
+    (tmp_path / "results.sqlite").write_text("not a database")
+    with pytest.raises(ConfigurationError, match="SUMMARIZER_CACHE_DIR"):
+        ResultCache(tmp_path / "results.sqlite")
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(ConfigurationError, match="cannot be used"):
+        ResultCache(tmp_path / "a-file" / "results.sqlite")
 
 
 def test_cache_dir_order(tmp_path) -> None:

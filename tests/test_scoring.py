@@ -62,6 +62,12 @@ def test_without_gold_covers_the_fields_present_are_scored() -> None:
         '{"id": "r", "text": "t"}',
         '{"id": "r", "text": 5, "gold": {}}',
         '{"id": "r", "text": "t", "gold": {}, "gold_covers": "actors"}',
+        '{"id": ["r"], "text": "t", "gold": {}}',
+        '{"id": "r", "text": "t", "gold": {"killed": "five"}}',
+        '{"id": "r", "text": "t", "gold": {"injured": true}}',
+        '{"id": "r", "text": "t", "gold": {"actors": "police"}}',
+        '{"id": "r", "text": "t", "gold": {"actors": [{"nom": "x"}]}}',
+        '{"id": "r", "text": "t", "gold": {"actors": [{"name": "x", "alternatives": "y"}]}}',
         "[1]",
     ],
 )
@@ -77,3 +83,12 @@ def test_a_gold_file_that_is_not_utf8_is_bad_input(tmp_path: Path) -> None:
     gold.write_bytes(b"\xff\xfe{}\n")
     with pytest.raises(InputError, match="not UTF-8"):
         load_gold(gold)
+
+
+def test_a_results_file_that_is_not_evals_is_bad_input(tmp_path: Path) -> None:
+    from summarizer.evaluate import score_records
+
+    results = tmp_path / "report.results.jsonl"
+    results.write_text('{"id": "r", "config": "c"}\n[1]\n')
+    with pytest.raises(InputError, match=r"report\.results\.jsonl:2 is not a score line"):
+        list(score_records([], lambda text: SUMMARY, results, None, summaries=tmp_path / "s.jsonl", config="c"))

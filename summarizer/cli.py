@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
 import tempfile
@@ -205,6 +206,8 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
 
     settings = Settings.resolve(**backend)
     records = load_gold(Path(gold), limit)
+    if not records:
+        raise InputError(f"{gold} holds no records: nothing to score.")
     report_path = writable(report, "report")
     for beside in (".json", ".results.jsonl", ".summaries.jsonl"):
         writable(str(report_path.with_suffix(beside)), "report")
@@ -235,7 +238,11 @@ def _price(value: str | None) -> tuple[float, float] | None:
     try:
         prompt, completion = (float(part) for part in value.split(","))
     except ValueError as exc:
-        raise click.BadParameter("expected INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60") from exc
+        raise click.BadParameter(
+            "expected INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60", param_hint="'--price'"
+        ) from exc
+    if not all(math.isfinite(price) and price >= 0 for price in (prompt, completion)):
+        raise click.BadParameter(f"prices must be finite and not negative, not {value!r}", param_hint="'--price'")
     return prompt, completion
 
 

@@ -199,5 +199,8 @@ class ServiceSettings:
         """The explicit key, else ``SUMMARIZER_API_KEY``; limits from ``overrides`` that are not None."""
         env = os.environ if environ is None else environ
         key = api_key or env.get("SUMMARIZER_API_KEY", "").strip() or None
+        if key is not None and not (key.isascii() and key.isprintable()):
+            # HTTP headers arrive as Latin-1 bytes: such a key could never match, every request would get 401.
+            raise ConfigurationError("SUMMARIZER_API_KEY must be printable ASCII (it travels in an HTTP header).")
         chosen = {name: value for name, value in overrides.items() if value is not None}
         return cls(api_key=key, **chosen)  # type: ignore[arg-type]

@@ -201,3 +201,16 @@ def test_eval_stops_when_the_backend_cannot_be_reached(tmp_path: Path, capsys) -
     code, _, err = run(capsys, "eval", str(gold), "--report", str(report), "--base-url", dead)
     assert code == 4 and "Cannot reach the backend" in err
     assert not report.with_suffix(".results.jsonl").exists()  # nothing recorded as a per-record failure
+
+
+@pytest.mark.parametrize("price", ["-1,-2", "nan,1", "1,inf"])
+def test_a_price_must_be_finite_and_not_negative(tmp_path: Path, capsys, price: str) -> None:
+    code, _, err = run(capsys, "batch", str(tmp_path), "-o", str(tmp_path / "r.jsonl"), "--price", price)
+    assert code == 2 and "Invalid value for '--price'" in err
+
+
+def test_eval_of_an_empty_gold_file_is_bad_input(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n")
+    code, _, err = run(capsys, "eval", str(gold), "--baseline-only", "--report", str(tmp_path / "r.md"))
+    assert code == 2 and "holds no records" in err

@@ -70,3 +70,11 @@ def test_an_unusable_result_cache_is_a_configuration_error(tmp_path) -> None:
 def test_cache_dir_order(tmp_path) -> None:
     assert cache_dir({"SUMMARIZER_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "summarizer"
+
+
+@pytest.mark.parametrize("key", ["s3cr\u20act", "tab\there"])
+def test_a_service_key_that_cannot_travel_in_a_header_is_refused(key: str) -> None:
+    from summarizer.config import ServiceSettings
+
+    with pytest.raises(ConfigurationError, match="printable ASCII"):
+        ServiceSettings.resolve(environ={"SUMMARIZER_API_KEY": key})

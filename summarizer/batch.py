@@ -16,6 +16,7 @@ Output line: ``{"id", "key", "summary": ArticleSummary}`` or ``{"id", "key", "er
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
 import hashlib
 import json
@@ -70,6 +71,8 @@ def input_error_key(item: ArticleInput) -> str:
 class ResultsFile:
     """The output JSONL: whole lines only, appended one article at a time.
 
+    A file that ``summarizer batch`` did not write is refused (``InputError``) and left untouched.
+
     Example:
         >>> results = ResultsFile(Path("out.jsonl"))  # doctest: +SKIP
         >>> results.append({"id": "a", "key": "k", "summary": {...}})  # doctest: +SKIP
@@ -77,32 +80,54 @@ class ResultsFile:
 
     def __init__(self, path: Path, *, retry_failed: bool = False) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        cut_torn_last_line(path)  # a run killed mid-write: that article is redone
         self.done: set[str] = set()
         self.failed: set[str] = set()
         if path.is_file():
-            self._load(retry_failed)
-        self._out = path.open("a", encoding="utf-8")
+            self._load(retry_failed)  # first: a file that is not ours must be left as it is
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            cut_torn_last_line(path)  # a run killed mid-write: that article is redone
+            self._out = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"Cannot write to {path}: {exc.strerror}") from exc
 
     def _load(self, retry_failed: bool) -> None:
-        kept: list[str] = []
-        with self.path.open(encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # not ours, or damaged: left in place, the article is redone
-                failed = "error" in record
-                if failed and retry_failed:
-                    continue
-                (self.failed if failed else self.done).add(record["key"])
-                kept.append(line)
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise OutputError(f"Cannot read {self.path}: {exc.strerror}") from exc
+        pieces = data.split(b"\n")  # the last piece is empty, or a torn line that is cut off later
+        kept: list[bytes] = []
+        for number, line in enumerate(pieces, start=1):
+            torn = number == len(pieces)
+            try:
+                # A torn line may end inside a character; bytes that no UTF-8 text holds are refused.
+                record = json.loads(codecs.getincrementaldecoder("utf-8")().decode(line, final=not torn))
+            except UnicodeDecodeError as exc:
+                raise self._not_ours(number, "not UTF-8") from exc
+            except json.JSONDecodeError:
+                continue  # torn, or damaged by a failed write: the article is redone
+            if not (isinstance(record, dict) and isinstance(record.get("key"), str)):
+                raise self._not_ours(number, "no 'key'")
+            if "summary" not in record and "error" not in record:
+                raise self._not_ours(number, "neither 'summary' nor 'error'")
+            failed = "error" in record
+            if torn or (failed and retry_failed):
+                continue
+            (self.failed if failed else self.done).add(record["key"])
+            kept.append(line + b"\n")
         if retry_failed:
             # Failed lines are removed (atomically) so every input still appears exactly once.
             tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-            tmp.write_text("".join(kept), encoding="utf-8")
+            tmp.write_bytes(b"".join(kept))
             os.replace(tmp, self.path)
+
+    def _not_ours(self, number: int, why: str) -> InputError:
+        # Appending to, or cutting, someone else's file (the input feed given as -o, say) would damage it.
+        return InputError(
+            f"{self.path} is not a results file written by `summarizer batch` (line {number}: {why}); "
+            "nothing was written to it: give another output file."
+        )
 
     def __contains__(self, key: str) -> bool:
         return key in self.done or key in self.failed

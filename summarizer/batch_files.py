@@ -82,32 +82,44 @@ def write_batch_file(items: Iterable[ArticleInput], path: Path, settings: Settin
     return articles, requests, skipped
 
 
-def load_results(path: Path) -> dict[str, dict[str, Any]]:
-    """The batch output by custom_id: the completion body, or ``{"error": ...}`` for a failed request."""
+def load_results(path: Path) -> dict[str, Any]:
+    """The batch output by custom_id: the completion body, or ``{"error": ...}`` for a failed request.
+
+    A line that is not a result line at all stops the import (``InputError``); a result line whose
+    answer is malformed only fails its article, as a bad answer does.
+    """
     if not path.is_file():
         raise InputError(f"No such batch results file: {path}")
-    answers: dict[str, dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+    answers: dict[str, Any] = {}
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(raw.decode("utf-8"))
                 key = record["custom_id"]
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}:{number} is not UTF-8 (undecodable byte at offset {exc.start})") from exc
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise InputError(f"{path}:{number} is not a batch result line ({exc})") from exc
+            if not isinstance(key, str):
+                raise InputError(f"{path}:{number} is not a batch result line ('custom_id' is not a string)")
             response = record.get("response") or {}
-            if record.get("error") or response.get("status_code") != 200:
-                answers[key] = {"error": record.get("error") or response.get("body") or "no response"}
+            if record.get("error"):
+                answers[key] = {"error": record["error"]}
+            elif not isinstance(response, dict):
+                answers[key] = response  # _parse fails its article: not a chat completion
+            elif response.get("status_code") != 200:
+                answers[key] = {"error": response.get("body") or "no response"}
             else:
                 answers[key] = response.get("body") or {}
     return answers
 
 
-def _parse(body: dict[str, Any], request: DraftRequest, settings: Settings, usage: Usage) -> Any:
+def _parse(body: Any, request: DraftRequest, settings: Settings, usage: Usage) -> Any:
     from instructor.processing.response import process_response
 
-    if "error" in body:
+    if isinstance(body, dict) and "error" in body:
         raise ExtractionError(f"the batch run failed this request: {str(body['error'])[:300]}")
     try:
         completion = ChatCompletion.model_validate(body)
@@ -134,7 +146,7 @@ def _parse(body: dict[str, Any], request: DraftRequest, settings: Settings, usag
         ) from exc
 
 
-def summary_from_results(item: ArticleInput, results: dict[str, dict[str, Any]], settings: Settings) -> ArticleSummary:
+def summary_from_results(item: ArticleInput, results: dict[str, Any], settings: Settings) -> ArticleSummary:
     """The summary a live run would make from these answers (without re-asks)."""
     assert item.text is not None
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .errors import InputError
 from .html_input import article_from_html
@@ -38,6 +38,20 @@ class ArticleInput:
     error: str | None = None
 
 
+def _printable(name: str) -> str:
+    """A file name with its undecodable bytes (which Python keeps as surrogates) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _is_utf8(value: str) -> bool:
+    # A JSON escape like "\ud800" decodes to a lone surrogate, which no UTF-8 file or hash can hold.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _article(id_: str, *, text: Any = None, html: Any = None, title: Any = None) -> ArticleInput:
     try:
         if isinstance(text, str):
@@ -54,25 +68,45 @@ def _article(id_: str, *, text: Any = None, html: Any = None, title: Any = None)
     return ArticleInput(id=id_, text=body, title=title if isinstance(title, str) else found_title, date=date)
 
 
-def _from_jsonl(lines: IO[str], name: str) -> Iterator[ArticleInput]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+def _from_jsonl(lines: Iterable[bytes], name: str) -> Iterator[ArticleInput]:
+    name = _printable(name)
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{number}"  # the id of a line whose own id is unusable
+        try:
+            line = raw.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield ArticleInput(id=where, error=f"line {number} is not UTF-8 (undecodable byte at offset {exc.start})")
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ArticleInput(id=f"{name}:{number}", error=f"line {number} is not JSON ({exc.msg})")
+            yield ArticleInput(id=where, error=f"line {number} is not JSON ({exc.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str | int) or record["id"] == "":
-            yield ArticleInput(id=f"{name}:{number}", error=f"line {number} has no 'id'")
+        if not isinstance(record, dict) or "id" not in record:
+            yield ArticleInput(id=where, error=f"line {number} has no 'id'")
             continue
-        yield _article(str(record["id"]), text=record.get("text"), html=record.get("html"), title=record.get("title"))
+        id_ = record["id"]
+        # bool is an int to Python, but `"id": true` is a mistake, not the id "True".
+        if isinstance(id_, bool) or not isinstance(id_, str | int) or not str(id_).strip():
+            yield ArticleInput(id=where, error=f"line {number}: 'id' must be a non-empty string or an integer")
+            continue
+        if not _is_utf8(str(id_)):
+            yield ArticleInput(id=where, error=f"line {number}: 'id' is not valid Unicode (a lone surrogate)")
+            continue
+        fields = {field: record.get(field) for field in ("text", "html", "title")}
+        bad = [field for field, value in fields.items() if isinstance(value, str) and not _is_utf8(value)]
+        if bad:
+            yield ArticleInput(id=str(id_), error=f"line {number}: '{bad[0]}' is not valid Unicode (a lone surrogate)")
+            continue
+        yield _article(str(id_), **fields)
 
 
 def _from_folder(folder: Path) -> Iterator[ArticleInput]:
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
-        id_ = path.relative_to(folder).as_posix()
+        id_ = _printable(path.relative_to(folder).as_posix())
         try:
             content = path.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -85,8 +119,16 @@ def _from_folder(folder: Path) -> Iterator[ArticleInput]:
 
 
 def _from_jsonl_file(path: Path) -> Iterator[ArticleInput]:
-    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+    # Read as bytes: a line that is not UTF-8 is that article's error, not silently altered text.
+    with path.open("rb") as lines:
         yield from _from_jsonl(lines, path.name)
+
+
+def _stdin_lines() -> Iterable[bytes]:
+    if hasattr(sys.stdin, "buffer"):
+        return sys.stdin.buffer
+    # A text-only stdin (embedding code): surrogates from undecodable bytes stay invalid UTF-8.
+    return (line.encode("utf-8", "surrogatepass") for line in sys.stdin)
 
 
 def read_inputs(source: str) -> Iterator[ArticleInput]:
@@ -95,7 +137,7 @@ def read_inputs(source: str) -> Iterator[ArticleInput]:
     Raises ``InputError`` at once (not on first use) when ``source`` does not exist.
     """
     if source == "-":
-        return _from_jsonl(sys.stdin, "stdin")
+        return _from_jsonl(_stdin_lines(), "stdin")
     path = Path(source)
     if path.is_dir():
         return _from_folder(path)

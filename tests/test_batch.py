@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -244,3 +245,75 @@ def test_ctrl_c_stops_at_once_without_waiting_for_requests_in_flight(tmp_path: P
         _, err = process.communicate(timeout=20)
         assert time.monotonic() - started < 10
     assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        (b'{"id": "a000", "text": "Article 0. Two people were injured."}\n', 1),  # the input feed given as -o
+        (b'[1, 2]\n"s"\n', 1),
+        (b'{"id": "a", "key": "k", "summary": {}}\ncaf\xe9\n', 2),
+        (b'{"id": "a", "text": "one line without its newline"}', 1),  # not cut off as a torn line
+    ],
+)
+def test_an_output_file_batch_did_not_write_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, line: int
+) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", _articles(2))
+    output = tmp_path / "out.jsonl"
+    output.write_bytes(content)
+    with StubBackend() as stub:
+        assert _batch(tmp_path, stub, str(source), "-o", str(output)) == 2
+        assert stub.requests == 0
+    assert output.read_bytes() == content
+    err = capsys.readouterr().err
+    assert f"{output} is not a results file written by `summarizer batch` (line {line}:" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("via", ["file", "stdin"])
+def test_unusable_jsonl_lines_are_recorded_and_the_others_summarized(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, via: str
+) -> None:
+    good = json.dumps(_articles(1)[0]).encode()
+    data = b"\n".join([
+        good,
+        b'{"id": "s", "text": "abc \\ud800 def"}',  # a JSON escape of a lone surrogate
+        b'{"id": "\\ud800", "text": "x"}',
+        b'{"id": "latin", "text": "caf\xe9"}',  # Latin-1, not UTF-8
+        b'{"id": true, "text": "x"}',
+        b'{"id": 3.5, "text": "x"}',
+        b'{"id": "", "text": "x"}',
+    ]) + b"\n"  # fmt: skip
+    if via == "file":
+        (tmp_path / "in.jsonl").write_bytes(data)
+        source, name = str(tmp_path / "in.jsonl"), "in.jsonl"
+    else:  # as the interpreter opens stdin in a UTF-8 locale
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), errors="surrogateescape"))
+        source, name = "-", "stdin"
+    output = tmp_path / "out.jsonl"
+    with StubBackend() as stub:
+        assert _batch(tmp_path, stub, source, "-o", str(output)) == 6
+        assert stub.requests == CALLS  # only the good article went to the model
+    lines = {line["id"]: line for line in _lines(output)}
+    assert "summary" in lines.pop("a000")
+    errors = {id_: (line["error"]["type"], line["error"]["message"]) for id_, line in lines.items()}
+    assert errors == {
+        "s": ("InputError", "line 2: 'text' is not valid Unicode (a lone surrogate)"),
+        f"{name}:3": ("InputError", "line 3: 'id' is not valid Unicode (a lone surrogate)"),
+        f"{name}:4": ("InputError", "line 4 is not UTF-8 (undecodable byte at offset 28)"),
+        **{
+            f"{name}:{n}": ("InputError", f"line {n}: 'id' must be a non-empty string or an integer") for n in (5, 6, 7)
+        },
+    }
+
+
+def test_a_file_name_that_is_not_utf8_becomes_a_printable_id(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"not UTF-8 either: \xe9")
+    output = tmp_path / "out.jsonl"
+    with StubBackend() as stub:
+        assert _batch(tmp_path, stub, str(folder), "-o", str(output)) == 6
+    (line,) = _lines(output)
+    assert line["id"] == "caf\ufffd.txt" and line["error"]["type"] == "InputError"

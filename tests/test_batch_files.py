@@ -116,3 +116,40 @@ def test_an_imported_answer_cut_at_max_tokens_keeps_its_complete_items(tmp_path:
     assert cut == 7 and len(notes) == 7
     assert not [d for d in summary.meta.dropped if "cut off" in d.reason]
     assert summary.stakeholders and summary.casualties
+
+
+def _import(tmp_path: Path, settings: Settings, text: str) -> int:
+    """``summarizer batch`` of one article with ``--import-results tmp_path/output.jsonl``."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": ARTICLE, "text": text}) + "\n")
+    args = ["--base-url", settings.base_url or "", "--model", settings.model, "--mode", "json"]
+    imported = ["--import-results", str(tmp_path / "output.jsonl")]
+    return main(["batch", str(source), "-o", str(tmp_path / "results.jsonl"), *imported, *args])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"custom_id": "x", "response": {"status_code": 500}}\ncaf\xe9\n', ":2 is not UTF-8"),
+        (b'{"custom_id": ["a", 0, "overview"], "response": {}}\n', ":1 is not a batch result line ('custom_id'"),
+    ],
+)
+def test_an_import_file_that_is_not_batch_output_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], llm_settings: Settings, content: bytes, message: str
+) -> None:
+    (tmp_path / "output.jsonl").write_bytes(content)
+    assert _import(tmp_path, llm_settings, "Two people were injured.") == 2
+    assert f"{tmp_path / 'output.jsonl'}{message}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("response", ["oops", {"status_code": 200, "body": 5}])
+def test_a_malformed_answer_fails_its_article_as_a_bad_answer(
+    tmp_path: Path, llm_settings: Settings, response: Any
+) -> None:
+    lines = _exported(tmp_path, llm_settings)
+    with (tmp_path / "output.jsonl").open("w") as out:
+        for line in lines:
+            out.write(json.dumps({"custom_id": line["custom_id"], "response": response, "error": None}) + "\n")
+    assert _import(tmp_path, llm_settings, (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")) == 6
+    (line,) = [json.loads(x) for x in (tmp_path / "results.jsonl").read_text().splitlines()]
+    assert line["error"]["type"] == "ExtractionError" and "not a chat completion" in line["error"]["message"]

@@ -300,6 +300,9 @@ def batch_command(
     if html_dir:
         writable_folder(html_dir, "review page folder")
     items = read_inputs(source)
+    total = count_inputs(source)
+    if total == 0:
+        raise InputError(f"{source} holds no articles (.txt, .md or .html files; JSONL lines).")
     if export_requests:
         articles, requests, skipped = write_batch_file(items, Path(export_requests), settings)
         console.print(f"wrote {requests} requests for {articles} articles to {export_requests}")
@@ -334,7 +337,7 @@ def batch_command(
         key_of=key_of,
         summarize_one=summarize_one,
         concurrency=workers,
-        total=count_inputs(source),
+        total=total,
         retry_failed=retry_failed,
         console=console,
     )
@@ -345,6 +348,8 @@ def batch_command(
         backend=settings.backend,
         override=override,
     )
+    if source == "-" and not (stats.done or stats.cached or stats.failed or stats.skipped or stats.failed_earlier):
+        raise InputError("Standard input held no articles.")
     console.print(summary_table(stats, cost))
     if html_dir and stats.stopped_by is None:
         from .batch import review_entries

@@ -141,6 +141,11 @@ def read_inputs(source: str) -> Iterator[ArticleInput]:
     path = Path(source)
     if path.is_dir():
         return _from_folder(path)
+    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        # Read as JSONL, an article gives one "not JSON" error per line: say what was meant instead.
+        raise InputError(
+            f"{source} is one article, not a JSONL feed: use `summarizer summarize {source}`, or give its folder."
+        )
     if path.is_file():
         return _from_jsonl_file(path)
     raise InputError(f"No such file or folder: {source}")

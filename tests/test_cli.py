@@ -214,3 +214,21 @@ def test_eval_of_an_empty_gold_file_is_bad_input(tmp_path: Path, capsys) -> None
     gold.write_text("\n")
     code, _, err = run(capsys, "eval", str(gold), "--baseline-only", "--report", str(tmp_path / "r.md"))
     assert code == 2 and "holds no records" in err
+
+
+def test_batch_of_nothing_is_bad_input(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "feed.jsonl").write_text("\n\n")
+    for source in (tmp_path / "empty", tmp_path / "feed.jsonl"):
+        code, _, err = run(capsys, "batch", str(source), "-o", str(tmp_path / "r.jsonl"))
+        assert code == 2 and "holds no articles" in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, _, err = run(capsys, "batch", "-", "-o", str(tmp_path / "r.jsonl"))
+    assert code == 2 and "Standard input held no articles" in err
+
+
+def test_batch_of_one_article_file_says_to_use_summarize(tmp_path: Path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Two people died in a fire, police said.\nMore later.\n")
+    code, _, err = run(capsys, "batch", str(article), "-o", str(tmp_path / "r.jsonl"))
+    assert code == 2 and "is one article, not a JSONL feed" in err and "summarizer summarize" in err

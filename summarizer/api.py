@@ -41,8 +41,16 @@ def result_cache() -> ResultCache:
 
 def summarize_cached(text: str, settings: Settings, *, use_cache: bool = True) -> tuple[ArticleSummary, bool]:
     """The summary of ``text`` and whether it came from the cache (no LLM request made)."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        hint = ": decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
+        raise InputError(f"The article must be text (str), not {type(text).__name__}{hint}.")
+    if not text.strip():
         raise InputError("The article is empty: there is nothing to summarize.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (from a "\ud800" JSON escape or a surrogateescape read) is no text a model can read.
+        raise InputError(f"The article holds a character that is not valid Unicode at offset {exc.start}.") from exc
     cache = result_cache() if use_cache else None
     key = cache_key(text, settings)
     if cache is not None and (hit := cache.get(key)) is not None:
@@ -75,11 +83,11 @@ def summarize(
 
     Example:
         >>> from summarizer import summarize
-        >>> s = summarize(open("examples/articles/muc4_dev_0048.txt").read())  # doctest: +SKIP
+        >>> s = summarize(open("examples/articles/muc4_dev_0644.txt").read())  # doctest: +SKIP
         >>> print(s.headline)  # doctest: +SKIP
 
     Raises:
-        InputError: the text is empty or only whitespace.
+        InputError: the text is not a str, is empty or only whitespace, or holds a lone surrogate.
         ConfigurationError: no backend can be reached as configured.
         ProviderError: the backend failed after transport retries.
         ExtractionError: the model's answers never validated.

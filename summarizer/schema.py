@@ -280,7 +280,7 @@ class ArticleSummary(OverviewFields):
 
     Example:
         >>> from summarizer import summarize
-        >>> s = summarize(open("examples/articles/muc4_dev_0048.txt").read())  # doctest: +SKIP
+        >>> s = summarize(open("examples/articles/muc4_dev_0644.txt").read())  # doctest: +SKIP
         >>> [(c.killed, c.qualifier) for c in s.casualties]  # doctest: +SKIP
     """
 

@@ -30,7 +30,7 @@ from .numbers import (
     supports,
 )
 from .prompts import Article
-from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder
+from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder, StakeholderKind
 from .sentences import Sentence
 from .stakeholders import head_word
 
@@ -507,6 +507,12 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         _is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
     ):
         return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
+    if section == "stakeholders" and fields["kind"] == StakeholderKind.other:
+        # Read on MUC-4 runs: every "other" was a thing or a place ("M-16 rifle", "Government House", a
+        # volcano, a bicycle), as was every kind the model made up ("item", "city", "building").
+        return Rejected(
+            section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
+        )
     if (
         topic is not None
         and subject

@@ -491,3 +491,15 @@ def test_casualties_are_the_killed_and_wounded_together(sentence: str, killed: i
         assert not isinstance(result, Rejected) and result.killed == killed
     else:
         assert isinstance(result, Rejected) and "killed and wounded together" in result.reason and not result.reask
+
+
+@pytest.mark.parametrize("kind", ["other", "item", "building"])
+def test_a_thing_or_a_place_is_no_stakeholder(kind: str) -> None:
+    # Read on MUC-4 runs: "M-16 rifle", "Government House", a volcano and a bicycle came back as stakeholders,
+    # kind "other" or a kind the model made up (which becomes "other").
+    article = Article.from_text("Guerrillas seized an M-16 rifle and cartridge clips near Las Canas Bridge.")
+    draft = StakeholderDraft.model_validate({"sentence": 1, "name": "M-16 rifle", "kind": kind})
+    result = verify_item("stakeholders", draft, article)
+    assert isinstance(result, Rejected) and "not a person, state, organisation or group" in result.reason
+    kept = verify_item("stakeholders", StakeholderDraft(sentence=1, name="Guerrillas", kind="group"), article)
+    assert not isinstance(kept, Rejected)

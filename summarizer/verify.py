@@ -462,6 +462,31 @@ def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str
             notes.append(f"cleared: {name} {value!r} is not in the article")
 
 
+# Where a name stands for a place: "in Usulutan", "near the town of Accomarca". Not "to" or "from":
+# "protested to Nicaragua", "aid from the United States" name a party.
+_AT_A_PLACE = re.compile(
+    r"\b(?:in|at|near|into|outside|inside|across|through|around"
+    r"|(?:town|city|village|department|province|municipality|canton|region|capital) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_place(name: str, article: Article) -> bool:
+    """Whether the article writes ``name`` only as a place (after "in", "near the town of"...) or its dateline.
+
+    Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state" ("LIMA",
+    "AYACUCHO DEPARTMENT", "JUCUAPA"), named nowhere but as where something happened.
+    """
+    text = article.text
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.IGNORECASE))
+    dateline = re.compile(r"\s*,\s*\d")
+    return bool(mentions) and all(
+        _AT_A_PLACE.search(text[max(0, m.start() - 60) : m.start()])
+        or (not text[: m.start()].strip() and dateline.match(text, m.end()))
+        for m in mentions
+    )
+
+
 def could_publish(section: str, article: Article) -> bool:
     """Whether any sentence of ``article`` could carry a verified item of ``section``.
 
@@ -507,6 +532,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         _is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
     ):
         return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
+    if section == "stakeholders" and fields["kind"] == StakeholderKind.state and _only_a_place(fields["name"], article):
+        return Rejected(section, draft, f"{fields['name']!r} is named only as a place, not as a party", reask=False)
     if section == "stakeholders" and fields["kind"] == StakeholderKind.other:
         # Read on MUC-4 runs: every "other" was a thing or a place ("M-16 rifle", "Government House", a
         # volcano, a bicycle), as was every kind the model made up ("item", "city", "building").

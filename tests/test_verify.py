@@ -503,3 +503,17 @@ def test_a_thing_or_a_place_is_no_stakeholder(kind: str) -> None:
     assert isinstance(result, Rejected) and "not a person, state, organisation or group" in result.reason
     kept = verify_item("stakeholders", StakeholderDraft(sentence=1, name="Guerrillas", kind="group"), article)
     assert not isinstance(kept, Rejected)
+
+
+def test_a_place_is_no_stakeholder_but_a_state_that_acts_is() -> None:
+    # Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state".
+    article = Article.from_text(
+        "LIMA, 11 MAR 89 (EFE) -- Four people were murdered in Santa Maria del Valle, Huanuco Department. "
+        "Honduras protested to Nicaragua. Police in the town of Ambo arrested two men."
+    )
+    for place in ("LIMA", "Santa Maria del Valle", "Ambo"):
+        result = verify_item("stakeholders", StakeholderDraft(sentence=1, name=place, kind="state"), article)
+        assert isinstance(result, Rejected) and "named only as a place" in result.reason
+    for state in ("Honduras", "Nicaragua"):  # "protested to Nicaragua" names a party, not a place
+        kept = verify_item("stakeholders", StakeholderDraft(sentence=2, name=state, kind="state"), article)
+        assert not isinstance(kept, Rejected)

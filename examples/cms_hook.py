@@ -18,6 +18,7 @@ from summarizer import (
     ConfigurationError,
     ExtractionError,
     InputError,
+    LocalModelError,
     ProviderAuthError,
     ProviderError,
     SummarizerError,
@@ -33,14 +34,14 @@ def on_article_saved(story_id: str, body: str) -> dict[str, Any]:
         summary = summarize(body)
     except InputError as exc:  # empty draft, nothing to do
         return {"story_id": story_id, "status": "skipped", "error": str(exc)}
-    except (ConfigurationError, ProviderAuthError) as exc:  # ops problem: alert, do not retry per story
+    except (ConfigurationError, LocalModelError, ProviderAuthError) as exc:  # ops problem: alert, no retry per story
         log.error("summarizer is misconfigured: %s", exc)
         return {"story_id": story_id, "status": "misconfigured", "error": str(exc)}
     except ProviderError as exc:  # backend down after retries: queue the story for later
         return {"story_id": story_id, "status": "retry_later", "error": str(exc)}
     except ExtractionError as exc:  # the model could not produce a valid summary for this story
         return {"story_id": story_id, "status": "needs_human", "error": str(exc)}
-    except SummarizerError as exc:
+    except SummarizerError as exc:  # anything else the package raises on purpose
         return {"story_id": story_id, "status": "failed", "error": str(exc)}
     needs_review = bool(summary.meta.dropped)  # something the model said could not be verified
     return {

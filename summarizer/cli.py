@@ -129,8 +129,16 @@ def _backend_options(func: Any) -> Any:
             callback=_not_empty,
             help="OpenAI-compatible endpoint [env SUMMARIZER_BASE_URL, OPENAI_BASE_URL].",
         ),
-        click.option("--mode", type=click.Choice(MODES), help="instructor mode [env SUMMARIZER_MODE; default tools]."),
-        click.option("--strategy", type=click.Choice(STRATEGIES), help="Extraction strategy [default cited]."),
+        click.option(
+            "--mode",
+            type=click.Choice(MODES),
+            help="instructor mode [env SUMMARIZER_MODE; default json for the embedded model, else tools].",
+        ),
+        click.option(
+            "--strategy",
+            type=click.Choice(STRATEGIES),
+            help="Extraction strategy [env SUMMARIZER_STRATEGY; default cited].",
+        ),
         click.option(
             "--local-model",
             type=click.Choice(sorted(BUNDLED_MODELS)),

@@ -34,9 +34,12 @@ def text_hash(text: str) -> str:
 
 
 def summary_config(settings: Settings) -> list[str]:
-    """What a summary depends on besides its text: backend, model, mode, strategy, re-asks, prompts, schema."""
+    """What a summary depends on besides its text: backend, model, mode, strategy, re-asks, answer budget,
+    prompts, schema."""
     where = settings.base_url or f"local:{settings.model_path or settings.local_model}"
     strategy = settings.strategy + ("+reask" if settings.reask else "")
+    if settings.max_output_tokens != Settings.max_output_tokens:  # the default leaves older keys as they were
+        strategy += f"+out{settings.max_output_tokens}"
     return [where, settings.model, settings.mode, strategy, prompt_version(), SCHEMA_VERSION]
 
 

@@ -150,6 +150,11 @@ def _backend_options(func: Any) -> Any:
             help="Serve this GGUF locally instead of the bundled one [env SUMMARIZER_GGUF].",
         ),
         click.option(
+            "--max-output-tokens",
+            type=click.IntRange(min=64),
+            help="Tokens one answer may use before it is cut [default 1024].",
+        ),
+        click.option(
             "--reask",
             is_flag=True,
             default=None,

@@ -232,3 +232,28 @@ def test_batch_of_one_article_file_says_to_use_summarize(tmp_path: Path, capsys)
     article.write_text("Two people died in a fire, police said.\nMore later.\n")
     code, _, err = run(capsys, "batch", str(article), "-o", str(tmp_path / "r.jsonl"))
     assert code == 2 and "is one article, not a JSONL feed" in err and "summarizer summarize" in err
+
+
+@loopback
+def test_the_answer_budget_is_a_setting_and_part_of_the_cache_key(tmp_path: Path, capsys, monkeypatch) -> None:
+    from summarizer import Settings
+    from summarizer.cache import summary_config
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "a.txt"
+    article.write_text("Two people died in a fire, police said.")
+    budgets: list[int] = []
+
+    def answer(body: dict) -> tuple[int, dict]:
+        budgets.append(body["max_tokens"])
+        return 200, completion()
+
+    with StubBackend(respond=answer) as stub:
+        args = ("summarize", str(article), "--base-url", stub.base_url, "--mode", "json")
+        assert run(capsys, *args, "--max-output-tokens", "768")[0] == 0
+        assert set(budgets) == {768}
+        assert run(capsys, *args)[0] == 0  # another budget: not served from the cache
+        assert set(budgets) == {768, 1024}
+    default = Settings.resolve(base_url="http://h/v1", environ={})
+    assert "+out" not in " ".join(summary_config(default))  # keys and eval configs made before stay valid
+    assert "cited+out768" in summary_config(Settings.resolve(base_url="http://h/v1", environ={}, max_output_tokens=768))

@@ -209,7 +209,12 @@ def score_records(
             except GLOBAL_FAILURES:
                 raise  # no point going on: every other record would fail the same way (as batch stops)
             except SummarizerError as exc:
-                score = RecordScore(id=record["id"], error=type(exc).__name__, seconds=time.monotonic() - started)
+                score = RecordScore(
+                    id=record["id"],
+                    error=type(exc).__name__,
+                    error_message=str(exc)[:1000],
+                    seconds=time.monotonic() - started,
+                )
             _append(results, {**asdict(score), "config": config})
             progress.advance(task)
             yield score

@@ -60,6 +60,8 @@ class RecordScore:
     completion_tokens: int = 0
     seconds: float = 0.0
     error: str | None = None
+    # What went wrong, to read a failed record later (its summary line is missing: there is none).
+    error_message: str | None = None
 
 
 def casualty_totals(summary: ArticleSummary) -> tuple[int, int]:

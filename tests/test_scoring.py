@@ -92,3 +92,23 @@ def test_a_results_file_that_is_not_evals_is_bad_input(tmp_path: Path) -> None:
     results.write_text('{"id": "r", "config": "c"}\n[1]\n')
     with pytest.raises(InputError, match=r"report\.results\.jsonl:2 is not a score line"):
         list(score_records([], lambda text: SUMMARY, results, None, summaries=tmp_path / "s.jsonl", config="c"))
+
+
+def test_a_failed_record_keeps_its_error_message(tmp_path: Path) -> None:
+    from summarizer.errors import ExtractionError
+    from summarizer.evaluate import score_records
+
+    said = "The model's answer for Overview did not validate after 2 attempt(s)"
+
+    def fail(text: str) -> ArticleSummary:
+        raise ExtractionError(said)
+
+    results = tmp_path / "report.results.jsonl"
+    records = [{"id": "r", "text": TEXT, "gold": {"killed": 2, "injured": 0}}]
+    [score] = score_records(records, fail, results, None, summaries=tmp_path / "s.jsonl", config="c")
+    assert (score.error, score.error_message) == (
+        "ExtractionError",
+        "The model's answer for Overview did not validate after 2 attempt(s)",
+    )
+    assert json.loads(results.read_text())["error_message"].startswith("The model's answer for Overview")
+    assert aggregate([score])["failures"] == {"ExtractionError": 1}

@@ -517,3 +517,21 @@ def test_a_place_is_no_stakeholder_but_a_state_that_acts_is() -> None:
     for state in ("Honduras", "Nicaragua"):  # "protested to Nicaragua" names a party, not a place
         kept = verify_item("stakeholders", StakeholderDraft(sentence=2, name=state, kind="state"), article)
         assert not isinstance(kept, Rejected)
+
+
+def test_victims_written_far_from_the_harm_are_not_its_victims() -> None:
+    # Recorded in the 200-article run (MUC-4 0176): the two arrested men came back as the victims.
+    sentence = (
+        "HENRY VLADIMIR DELGADO SALAZAR AND JOSE ALZATE CARDONA WERE ARRESTED FOLLOWING THE ARMED ATTACK ON "
+        "THE POLICE POST AT UCHIZA, IN THE PERUVIAN NORTHEAST, WHERE 10 POLICEMEN WERE KILLED."
+    )
+    article = Article.from_text(sentence)
+    notes: list[str] = []
+    draft = CasualtyDraft(
+        sentence=1, figure_text="10 POLICEMEN WERE KILLED", killed=10, victims="HENRY VLADIMIR DELGADO SALAZAR"
+    )
+    report = verify_item("casualties", draft, article, notes)
+    assert not isinstance(report, Rejected) and (report.killed, report.victims) == (10, None)
+    assert any(note.startswith("cleared: victims 'HENRY VLADIMIR DELGADO SALAZAR' are written") for note in notes)
+    near = CasualtyDraft(sentence=1, figure_text="10 POLICEMEN WERE KILLED", killed=10, victims="POLICEMEN")
+    assert verify_item("casualties", near, article).victims == "POLICEMEN"

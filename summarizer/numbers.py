@@ -206,6 +206,37 @@ def casualties_only(count: int, text: str) -> str | None:
     return None
 
 
+# "Four youths in a red pickup truck shot at the policemen": the number counts the attackers.
+_ATTACKERS_AFTER = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|wounded|injured|dead|and|or)\b)[\w'-]+){0,6}?"
+    r"\s+(?:shot at|fired (?:at|on|upon)|opened fire|attacked|ambushed|stormed|raided)\b(?!\s+by\b)",
+    re.IGNORECASE,
+)
+
+
+def attackers_only(count: int, text: str) -> str | None:
+    """The words when ``text`` writes ``count`` only as the number of those who attacked.
+
+    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" came back
+    as 4 killed.
+
+    Example:
+        >>> attackers_only(4, "Four youths in a red pickup truck shot at the policemen.")
+        'Four youths in a red pickup truck shot at'
+        >>> attackers_only(2, "Gunmen attacked the post; two policemen were killed.") is None
+        True
+    """
+    found = None
+    for match in _NUMBER.finditer(text):
+        if _value(match) != count:
+            continue
+        said = _ATTACKERS_AFTER.match(text, match.end())
+        if said is None:
+            return None  # written elsewhere as something else: not only attackers
+        found = found or text[match.start() : said.end()]
+    return found
+
+
 def _value(match: re.Match[str]) -> int | None:
     kind, raw = match.lastgroup, match.group(0)
     if kind == "digits":

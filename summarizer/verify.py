@@ -20,6 +20,7 @@ from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import (
     NONE_STATED,
+    attackers_only,
     casualties_only,
     find_numbers,
     names_more_harmed,
@@ -601,6 +602,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             return Rejected(section, draft, more, reask=False)
         if mixed := _casualties_not_told_apart(killed_count, injured_count, sentence):
             return Rejected(section, draft, mixed, reask=False)
+        for count in (killed_count, injured_count):
+            if count and (attackers := attackers_only(count, sentence.text)):
+                reason = f"sentence [{sentence.number}] counts the attackers ({attackers!r}), not the harmed"
+                return Rejected(section, draft, reason, reask=False)
         killed_count, injured_count = _kind_as_said(killed_count, injured_count, sentence, notes)
         fields["killed"], fields["injured"] = killed_count, injured_count
         killed = supports(killed_count, sentence.text, "killed") if killed_count is not None else None

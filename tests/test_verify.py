@@ -535,3 +535,15 @@ def test_victims_written_far_from_the_harm_are_not_its_victims() -> None:
     assert any(note.startswith("cleared: victims 'HENRY VLADIMIR DELGADO SALAZAR' are written") for note in notes)
     near = CasualtyDraft(sentence=1, figure_text="10 POLICEMEN WERE KILLED", killed=10, victims="POLICEMEN")
     assert verify_item("casualties", near, article).victims == "POLICEMEN"
+
+
+def test_a_count_of_attackers_is_no_toll() -> None:
+    # Recorded in the 200-article run (MUC-4 0210): published as 4 killed.
+    article = Article.from_text("WITNESSES HAVE REPORTED THAT FOUR YOUTHS IN A RED PICKUP TRUCK SHOT AT THE POLICEMEN.")
+    draft = CasualtyDraft(sentence=1, figure_text="FOUR YOUTHS ... SHOT AT THE POLICEMEN", killed=4)
+    result = verify_item("casualties", draft, article)
+    assert isinstance(result, Rejected) and "counts the attackers" in result.reason
+    harmed = Article.from_text("Six urban guerrillas attacked the post; two policemen were killed.")
+    two = CasualtyDraft(sentence=1, figure_text="two policemen were killed", killed=2)
+    kept = verify_item("casualties", two, harmed)
+    assert not isinstance(kept, Rejected) and kept.killed == 2

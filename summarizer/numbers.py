@@ -124,15 +124,20 @@ def part_of_a_toll(count: int, text: str) -> str | None:
         >>> part_of_a_toll(6, "Six Jesuits were murdered; five of the murdered had been shot.") is None
         True
     """
-    parts = []
+    return _written_only_as(count, text, _PART_OF_HARMED)
+
+
+def _written_only_as(count: int, text: str, after: re.Pattern[str]) -> str | None:
+    """The first mention of ``count`` with the words ``after`` reads, when every mention is followed by them."""
+    found = None
     for match in _NUMBER.finditer(text):
         if _value(match) != count:
             continue
-        part = _PART_OF_HARMED.match(text, match.end())
-        if part is None:
-            return None
-        parts.append(text[match.start() : part.end()])
-    return parts[0] if parts else None
+        said = after.match(text, match.end())
+        if said is None:
+            return None  # written elsewhere as something else
+        found = found or text[match.start() : said.end()]
+    return found
 
 
 # The harmed listed in groups: "six Jesuits and two women were murdered", "killing one lieutenant, four
@@ -226,15 +231,7 @@ def attackers_only(count: int, text: str) -> str | None:
         >>> attackers_only(2, "Gunmen attacked the post; two policemen were killed.") is None
         True
     """
-    found = None
-    for match in _NUMBER.finditer(text):
-        if _value(match) != count:
-            continue
-        said = _ATTACKERS_AFTER.match(text, match.end())
-        if said is None:
-            return None  # written elsewhere as something else: not only attackers
-        found = found or text[match.start() : said.end()]
-    return found
+    return _written_only_as(count, text, _ATTACKERS_AFTER)
 
 
 def _value(match: re.Match[str]) -> int | None:

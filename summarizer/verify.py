@@ -470,6 +470,7 @@ _AT_A_PLACE = re.compile(
     r"|(?:town|city|village|department|province|municipality|canton|region|capital) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_DATELINE_AFTER = re.compile(r"\s*,\s*\d")  # "LIMA, 11 MAR 89 (EFE) --": the place that opens the article
 
 
 def _only_a_place(name: str, article: Article) -> bool:
@@ -480,10 +481,9 @@ def _only_a_place(name: str, article: Article) -> bool:
     """
     text = article.text
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.IGNORECASE))
-    dateline = re.compile(r"\s*,\s*\d")
     return bool(mentions) and all(
         _AT_A_PLACE.search(text[max(0, m.start() - 60) : m.start()])
-        or (not text[: m.start()].strip() and dateline.match(text, m.end()))
+        or (not text[: m.start()].strip() and _DATELINE_AFTER.match(text, m.end()))
         for m in mentions
     )
 

@@ -463,6 +463,22 @@ def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str
             notes.append(f"cleared: {name} {value!r} is not in the article")
 
 
+def _attackers(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
+    """Why a figure is no toll: its sentence writes it only as the number of those who attacked.
+
+    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" as 4 killed.
+    """
+    for count in (killed, injured):
+        if count and (attackers := attackers_only(count, sentence.text)):
+            return f"sentence [{sentence.number}] counts the attackers ({attackers!r}), not the harmed"
+    return None
+
+
+# Figures their sentence writes, but not as a toll: each check names why, or returns None. Nothing to
+# re-ask for: the sentence itself says it.
+_NOT_A_TOLL = (_part_only, _one_group, _more_than_one, _casualties_not_told_apart, _attackers)
+
+
 # Where a name stands for a place: "in Usulutan", "near the town of Accomarca". Not "to" or "from":
 # "protested to Nicaragua", "aid from the United States" name a party.
 _AT_A_PLACE = re.compile(
@@ -594,17 +610,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             return Rejected(section, draft, stray, reask=False)
         if running := _running_total(sentence):
             return Rejected(section, draft, running, reask=False)
-        if part := _part_only(killed_count, injured_count, sentence):
-            return Rejected(section, draft, part, reask=False)
-        if group := _one_group(killed_count, injured_count, sentence):
-            return Rejected(section, draft, group, reask=False)
-        if more := _more_than_one(killed_count, injured_count, sentence):
-            return Rejected(section, draft, more, reask=False)
-        if mixed := _casualties_not_told_apart(killed_count, injured_count, sentence):
-            return Rejected(section, draft, mixed, reask=False)
-        for count in (killed_count, injured_count):
-            if count and (attackers := attackers_only(count, sentence.text)):
-                reason = f"sentence [{sentence.number}] counts the attackers ({attackers!r}), not the harmed"
+        for no_toll in _NOT_A_TOLL:
+            if reason := no_toll(killed_count, injured_count, sentence):
                 return Rejected(section, draft, reason, reask=False)
         killed_count, injured_count = _kind_as_said(killed_count, injured_count, sentence, notes)
         fields["killed"], fields["injured"] = killed_count, injured_count

@@ -92,30 +92,30 @@ class ResultsFile:
             raise OutputError(f"Cannot write to {path}: {exc.strerror}") from exc
 
     def _load(self, retry_failed: bool) -> None:
+        kept: list[bytes] = []  # the lines a --retry-failed rewrite keeps
         try:
-            data = self.path.read_bytes()
+            with self.path.open("rb") as lines:  # line by line: a results file of a large batch is big
+                for number, line in enumerate(lines, start=1):
+                    torn = not line.endswith(b"\n")  # only a last line can lack it: cut off later
+                    try:
+                        # A torn line may end inside a character; bytes that no UTF-8 text holds are refused.
+                        record = json.loads(codecs.getincrementaldecoder("utf-8")().decode(line, final=not torn))
+                    except UnicodeDecodeError as exc:
+                        raise self._not_ours(number, "not UTF-8") from exc
+                    except json.JSONDecodeError:
+                        continue  # torn, or damaged by a failed write: the article is redone
+                    if not (isinstance(record, dict) and isinstance(record.get("key"), str)):
+                        raise self._not_ours(number, "no 'key'")
+                    if "summary" not in record and "error" not in record:
+                        raise self._not_ours(number, "neither 'summary' nor 'error'")
+                    failed = "error" in record
+                    if torn or (failed and retry_failed):
+                        continue
+                    (self.failed if failed else self.done).add(record["key"])
+                    if retry_failed:
+                        kept.append(line)
         except OSError as exc:
             raise OutputError(f"Cannot read {self.path}: {exc.strerror}") from exc
-        pieces = data.split(b"\n")  # the last piece is empty, or a torn line that is cut off later
-        kept: list[bytes] = []
-        for number, line in enumerate(pieces, start=1):
-            torn = number == len(pieces)
-            try:
-                # A torn line may end inside a character; bytes that no UTF-8 text holds are refused.
-                record = json.loads(codecs.getincrementaldecoder("utf-8")().decode(line, final=not torn))
-            except UnicodeDecodeError as exc:
-                raise self._not_ours(number, "not UTF-8") from exc
-            except json.JSONDecodeError:
-                continue  # torn, or damaged by a failed write: the article is redone
-            if not (isinstance(record, dict) and isinstance(record.get("key"), str)):
-                raise self._not_ours(number, "no 'key'")
-            if "summary" not in record and "error" not in record:
-                raise self._not_ours(number, "neither 'summary' nor 'error'")
-            failed = "error" in record
-            if torn or (failed and retry_failed):
-                continue
-            (self.failed if failed else self.done).add(record["key"])
-            kept.append(line + b"\n")
         if retry_failed:
             # Failed lines are removed (atomically) so every input still appears exactly once.
             tmp = self.path.with_suffix(self.path.suffix + ".tmp")

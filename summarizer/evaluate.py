@@ -80,25 +80,26 @@ def _gold_shape_problem(record: dict[str, Any]) -> str | None:
 def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     if not path.is_file():
         raise InputError(f"No such gold file: {path}")
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may sit in a string
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
     records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
-        if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
-            raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
-        if problem := _gold_shape_problem(record):
-            raise InputError(f"{path}:{number}: {problem}.")
-        records.append(record)
-        if limit is not None and len(records) >= limit:
-            break
+    with path.open("rb") as lines:  # bytes, split on "\n" only: a JSON string may hold U+2028
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}:{number} is not UTF-8 text (byte {exc.start} of the line).") from exc
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number} is not valid JSON: {exc.msg}") from exc
+            if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
+                raise InputError(f"{path}:{number} lacks one of the fields id, text, gold.")
+            if problem := _gold_shape_problem(record):
+                raise InputError(f"{path}:{number}: {problem}.")
+            records.append(record)
+            if limit is not None and len(records) >= limit:
+                break
     return records
 
 

@@ -547,3 +547,53 @@ def test_a_count_of_attackers_is_no_toll() -> None:
     two = CasualtyDraft(sentence=1, figure_text="two policemen were killed", killed=2)
     kept = verify_item("casualties", two, harmed)
     assert not isinstance(kept, Rejected) and kept.killed == 2
+
+
+RESPELL_TEXT = (
+    "VILLA NUEVA, 4 MAY 90 -- GUNMEN KILLED PATIOTIC UNION COUNCILMAN GONZALO ALVAREZ HENAO AND TEN POLICEMEN "
+    "ON THE RIVER ROAD, COLONEL ANTONIO SUAREZ SAID."
+)
+
+
+@pytest.mark.parametrize(
+    ("victims", "published", "note"),
+    [
+        # Written as the article writes it: published as it is.
+        ("Gonzalo Alvarez Henao", "Gonzalo Alvarez Henao", None),
+        # A misspelled word takes the article's spelling (even the article's own typo), in the model's capitals.
+        (
+            "Patiotric Union Councilman Gonzalo Alvarez Henao",
+            "Patiotic Union Councilman Gonzalo Alvarez Henao",
+            "corrected: victims 'Patiotric Union Councilman Gonzalo Alvarez Henao' respelled as the article "
+            "writes it, 'Patiotic Union Councilman Gonzalo Alvarez Henao'",
+        ),
+        # A number in digits the article writes in words, an abbreviation of an article word: the article's.
+        (
+            "Councilman Gonzalo Alvarez Henao and 10 policemen",
+            "Councilman Gonzalo Alvarez Henao and 10 policemen",
+            None,
+        ),
+        # A word the article does not write at all (a surname the model added): the detail is not the article's.
+        (
+            "Councilman Gonzalo Alvarez Henao Saúz",
+            None,
+            "cleared: victims 'Councilman Gonzalo Alvarez Henao Saúz' has words the article does not write",
+        ),
+    ],
+)
+def test_a_detail_is_published_in_the_articles_words(victims: str, published: str | None, note: str | None) -> None:
+    notes: list[str] = []
+    draft = CasualtyDraft(sentence=1, figure_text="TEN POLICEMEN", killed=10, victims=victims)
+    item = verify_item("casualties", draft, Article.from_text(RESPELL_TEXT), notes)
+    assert not isinstance(item, Rejected)
+    assert item.victims == published
+    assert [n for n in notes if "victims" in n] == ([note] if note else [])
+
+
+def test_an_abbreviation_of_an_article_word_is_the_articles() -> None:
+    # Loosely written, so checked word by word: "Col." abbreviates the article's COLONEL.
+    victims = "ten policemen on the river road, Col. Antonio Suarez said"
+    draft = CasualtyDraft(sentence=1, figure_text="TEN POLICEMEN", killed=10, victims=victims)
+    item = verify_item("casualties", draft, Article.from_text(RESPELL_TEXT))
+    assert not isinstance(item, Rejected)
+    assert item.victims == victims

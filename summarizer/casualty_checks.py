@@ -3,10 +3,11 @@
 A figure must be written in a sentence that says someone was harmed (digits, number words, "dozens"
 as a lower bound), and its qualifier is read from the words before the number, not taken from the
 model. When the cited sentence does not hold the figure but the model's ``figure_text`` is found in
-another sentence that does, the citation moves there. When the model misread the sentence it cited, the figures are read from that sentence by rule, unless the sentence holds numbers
-the rule cannot place. Figures the sentence writes but not as a toll (a part of the harmed, one group
-of a list, casualties not told apart, the attackers, a running total) are refused: a missed figure,
-never a wrong one.
+another sentence that does, the citation moves there. When the model misread the sentence it cited,
+the figures are read from that sentence by rule, unless the sentence holds numbers the rule cannot
+place. Figures the sentence writes but not as a toll (a part of the harmed, one group of a list,
+casualties not told apart, the attackers, a running total) are refused: a missed figure, never a
+wrong one.
 """
 
 from __future__ import annotations

@@ -261,6 +261,11 @@ def _kind_as_said(
 
     Recorded in the 200-article run: that figure came back as 6 injured, and "three members of the
     battalion were injured" as 3 killed. Only a sentence that speaks of one kind of harm moves a figure.
+
+    Of two figures, the one of a kind the sentence never speaks of is dropped: recorded in the same
+    run, "NINE GUERRILLAS HAVE BEEN KILLED, EIGHT MORE HAVE BEEN CAPTURED" came back as 9 killed and
+    8 injured. Only where every word of harm in the sentence is of the other kind ("shot", "casualties"
+    or "victims" may be either).
     """
     says_killed, says_injured = bool(_KILLING.search(sentence.text)), bool(_INJURING.search(sentence.text))
     if killed is not None and injured is None and says_injured and not says_killed:
@@ -269,6 +274,17 @@ def _kind_as_said(
     if injured is not None and killed is None and says_killed and not says_injured:
         notes.append(f"corrected: sentence [{sentence.number}] says {injured} killed, not injured")
         return injured, None
+    if killed is not None and injured is not None and says_killed != says_injured:
+        either = any(
+            not (_KILLING.fullmatch(w.group(0)) or _INJURING.fullmatch(w.group(0)))
+            for w in HARM.finditer(sentence.text)
+        )
+        if not either and says_killed:
+            notes.append(f"corrected: sentence [{sentence.number}] speaks of no one injured: injured {injured} dropped")
+            return killed, None
+        if not either and says_injured:
+            notes.append(f"corrected: sentence [{sentence.number}] speaks of no one killed: killed {killed} dropped")
+            return None, injured
     return killed, injured
 
 

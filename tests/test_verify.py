@@ -597,3 +597,33 @@ def test_an_abbreviation_of_an_article_word_is_the_articles() -> None:
     item = verify_item("casualties", draft, Article.from_text(RESPELL_TEXT))
     assert not isinstance(item, Rejected)
     assert item.victims == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "note"),
+    [
+        # Captured is not injured: a sentence that speaks only of killing gives no injured figure.
+        (
+            "Nine rebels have been killed and eight more have been captured, the army said.",
+            (9, None),
+            "corrected: sentence [1] speaks of no one injured: injured 8 dropped",
+        ),
+        (
+            "Eight rebels were wounded and nine more were captured, the army said.",
+            (None, 8),
+            "corrected: sentence [1] speaks of no one killed: killed 9 dropped",
+        ),
+        ("Nine rebels have been killed and eight wounded, the army said.", (9, 8), None),
+        # "Shot" may be either: nothing is dropped.
+        ("Nine rebels have been killed and eight were shot, the army said.", (9, 8), None),
+    ],
+)
+def test_a_figure_of_a_kind_its_sentence_never_speaks_of_is_dropped(
+    text: str, published: tuple[int | None, int | None], note: str | None
+) -> None:
+    notes: list[str] = []
+    draft = CasualtyDraft(sentence=1, figure_text="rebels", killed=9, injured=8)
+    item = verify_item("casualties", draft, Article.from_text(text), notes)
+    assert not isinstance(item, Rejected)
+    assert (item.killed, item.injured) == published
+    assert [n for n in notes if "speaks of" in n] == ([note] if note else [])

@@ -291,11 +291,12 @@ def _kind_as_said(
 def _attackers(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a figure is no toll: its sentence writes it only as the number of those who attacked.
 
-    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" as 4 killed.
+    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" as 4 killed,
+    "three students have been charged with the killing of two ..." as 3 killed.
     """
     for count in (killed, injured):
         if count and (attackers := attackers_only(count, sentence.text)):
-            return f"sentence [{sentence.number}] counts the attackers ({attackers!r}), not the harmed"
+            return f"sentence [{sentence.number}] counts the attackers or the accused ({attackers!r}), not the harmed"
     return None
 
 

@@ -211,10 +211,13 @@ def casualties_only(count: int, text: str) -> str | None:
     return None
 
 
-# "Four youths in a red pickup truck shot at the policemen": the number counts the attackers.
+# "Four youths in a red pickup truck shot at the policemen", "three students have been charged with the
+# killing of two ...": the number counts the attackers, or those accused of the attack.
 _ATTACKERS_AFTER = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|wounded|injured|dead|and|or)\b)[\w'-]+){0,6}?"
-    r"\s+(?:shot at|fired (?:at|on|upon)|opened fire|attacked|ambushed|stormed|raided)\b(?!\s+by\b)",
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|wounded|injured|dead|and|or)\b)[\w'-]+){0,6}?\s+"
+    r"(?:(?:shot at|fired (?:at|on|upon)|opened fire|attacked|ambushed|stormed|raided)\b(?!\s+by\b)"
+    r"|(?:(?:have|has|had) been|were|was|are|is)\s+(?:\w+\s+)?"
+    r"(?:charged|accused|arrested|convicted|sentenced|indicted|detained)\s+(?:with|of|for|in connection with)\b)",
     re.IGNORECASE,
 )
 
@@ -223,13 +226,15 @@ def attackers_only(count: int, text: str) -> str | None:
     """The words when ``text`` writes ``count`` only as the number of those who attacked.
 
     Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" came back
-    as 4 killed.
+    as 4 killed, and "three students have been charged with the killing of two ..." as 3 killed.
 
     Example:
         >>> attackers_only(4, "Four youths in a red pickup truck shot at the policemen.")
         'Four youths in a red pickup truck shot at'
         >>> attackers_only(2, "Gunmen attacked the post; two policemen were killed.") is None
         True
+        >>> attackers_only(3, "Three students have been charged with the killing of two missionaries.")
+        'Three students have been charged with'
     """
     return _written_only_as(count, text, _ATTACKERS_AFTER)
 

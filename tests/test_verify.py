@@ -549,6 +549,17 @@ def test_a_count_of_attackers_is_no_toll() -> None:
     assert not isinstance(kept, Rejected) and kept.killed == 2
 
 
+def test_a_count_of_the_accused_is_no_toll() -> None:
+    # Recorded in the 200-article run (MUC-4 0267): published as 3 killed; the two killed stay.
+    text = "Union leaders said that three students have been charged with the killing of two missionaries."
+    accused = CasualtyDraft(sentence=1, figure_text="three students", killed=3)
+    result = verify_item("casualties", accused, Article.from_text(text))
+    assert isinstance(result, Rejected) and "counts the attackers or the accused" in result.reason
+    killed = CasualtyDraft(sentence=1, figure_text="the killing of two missionaries", killed=2)
+    kept = verify_item("casualties", killed, Article.from_text(text))
+    assert not isinstance(kept, Rejected) and kept.killed == 2
+
+
 RESPELL_TEXT = (
     "VILLA NUEVA, 4 MAY 90 -- GUNMEN KILLED PATIOTIC UNION COUNCILMAN GONZALO ALVAREZ HENAO AND TEN POLICEMEN "
     "ON THE RIVER ROAD, COLONEL ANTONIO SUAREZ SAID."

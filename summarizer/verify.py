@@ -301,14 +301,18 @@ def _respelled(value: str, article: Article) -> str | None:
     spelled: dict[str, str] = {}
     for word in reversed(re.findall(r"\w+", article.text)):
         spelled[_fold(word)] = word
+    numbers = {n.value for n in find_numbers(article.text)}
     pieces, last = [], 0
     for match in re.finditer(r"\w+", value):
         word, folded = match.group(0), _fold(match.group(0))
         pieces.append(value[last : match.start()])
         last = match.end()
-        abbreviated = value[match.end() : match.end() + 1] == "." and any(w.startswith(folded) for w in spelled)
-        written_in_words = folded.isdigit() and int(folded) in {n.value for n in find_numbers(article.text)}
-        if folded in spelled or folded in _STOPWORDS or abbreviated or written_in_words:
+        if (
+            folded in spelled
+            or folded in _STOPWORDS
+            or (folded.isdigit() and int(folded) in numbers)  # "10" for TEN
+            or (value[last : last + 1] == "." and any(w.startswith(folded) for w in spelled))  # "Col." for COLONEL
+        ):
             pieces.append(word)
             continue
         close = difflib.get_close_matches(folded, list(spelled), n=1, cutoff=0.8)

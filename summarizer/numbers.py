@@ -284,7 +284,14 @@ _ONE_HARMED = re.compile(
     r"\b(?:was|has been)\s+"  # not "had been": "the magistrate and the colonel had been murdered"
     r"(?:(?:also|reportedly|allegedly|later|seriously|slightly|badly|critically|gravely|fatally)\s+)*"
     r"(?:(?P<killed>killed|murdered|assassinated|executed|slain|found dead|dead|shot (?:dead|to death)"
-    r"|(?:stabbed|beaten) to death)|(?P<injured>wounded|injured|hurt))\b",
+    r"|(?:stabbed|beaten) to death)|(?P<injured>wounded|injured|hurt))\b"
+    # "died" agrees with any number, so its subject must read as one person: "Judge Carlos Valencia died".
+    r"|\b(?<!have )(?<!had )(?P<died>died)\b",
+    re.IGNORECASE,
+)
+# A subject of "died" that is more than one person: "two policemen died", "the minister and his bodyguards".
+_MORE_THAN_ONE = re.compile(
+    r"\b(?:and|both|all|several|many|some|others?|dozens?|\w*(?:men|ers|ians|ants|ists|iers|illas|ards|els|ren|ives|ees))\b",
     re.IGNORECASE,
 )
 # ... unless the subject is nobody or a body of people: "no one was hurt", "the whole family was killed".
@@ -307,7 +314,16 @@ def one_harmed(text: str) -> dict[str, re.Match[str]]:
     found: dict[str, re.Match[str]] = {}
     for match in _ONE_HARMED.finditer(text):
         subject = " ".join(re.findall(r"[\w'-]+", text[max(0, match.start() - 60) : match.start()])[-4:])
-        if not _NOT_ONE_SUBJECT.search(subject):
+        if _NOT_ONE_SUBJECT.search(subject):
+            continue
+        if match.lastgroup == "died":
+            # The subject may stand before an aside: "three other civilians, two women and a man, also died".
+            before = re.split(r"[;:]|--", text[: match.start()])[-1]
+            subject = " ".join(re.findall(r"[\w'-]+", before)[-8:])
+            if _MORE_THAN_ONE.search(subject) or any(m.value != 1 for m in find_numbers(subject)):
+                continue
+            found.setdefault("killed", match)
+        else:
             found.setdefault(match.lastgroup or "", match)
     return found
 

@@ -4,14 +4,14 @@
 reports nothing for it: of the 10 MUC-4 sample records whose gold is 1 killed and whose summary gave
 no killed figure, 6 say it this way.
 
-When no published report gives a killed (or injured) figure, the first sentence that says so of
-one person ("... was killed", "he was wounded": ``numbers.one_harmed``) becomes a report of 1, verified
-like any draft and marked ``read_by="rule"``. The rule never adds to a figure the model gave (two
-sentences about one death would count it twice), and skips a sentence that names a year ("after Pardo
-Leal was assassinated in October 1987": an old death, not this story's), tells the death as background
-("when Msgr Romero was killed"), or names more victims ("three guerrillas died and one soldier was
-killed", "was killed ..., along with two of his bodyguards", "X was shot to death ..., and Y was shot
-to death"): those readings need the model.
+When no published report gives a killed (or injured) figure, the first sentence that says so of one
+person ("... was killed", "he was wounded", "Judge Valencia died": ``numbers.one_harmed``) becomes a
+report of 1, verified like any draft and marked ``read_by="rule"``. The rule never adds to a figure
+the model gave (two sentences about one death would count it twice), and skips a sentence that names
+a year or "years ago" ("after Pardo Leal was assassinated in October 1987": an old death, not this
+story's), tells the death as background ("when Msgr Romero was killed"), or names more victims
+("three guerrillas died and one soldier was killed", "was killed ..., along with two of his
+bodyguards", "X was shot to death ..., and Y was shot to death"): those readings need the model.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from .sentences import Sentence
 from .verify import verify_item
 
 KINDS = ("killed", "injured")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# An old death: "in October 1987", "nine years ago today".
+_LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\byears ago\b", re.IGNORECASE)
 # A death told as background: "the PDC ran the office when Msgr Romero was killed".
 _BACKGROUND = re.compile(r"\b(?:when|after|before|since|until)\b[^,;:]*$", re.IGNORECASE)
 # Where the victim's name starts: after a dateline ("LIMA, 7 MAY 89 (EFE) -- "), a semicolon or colon;
@@ -74,7 +75,7 @@ def _states_one(kind: str, sentence: Sentence) -> bool:
     clause = one_harmed(sentence.text).get(kind)
     return bool(
         clause
-        and not _YEAR.search(sentence.text)
+        and not _LONG_AGO.search(sentence.text)
         and not _counts_more(sentence)
         and not names_more_harmed(sentence.text, kind, clause)
         and not _BACKGROUND.search(sentence.text[: clause.start()])

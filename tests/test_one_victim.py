@@ -58,10 +58,25 @@ def test_one_sentence_with_both_kinds_gives_one_report_without_a_victim_name() -
         "The party ran the ministry when Archbishop Romero was killed.",
         "The magistrate and the colonel had been murdered.",
         "Commander Rugama was shot to death on Monday, and attorney Lorenzana was shot to death near his home.",
+        "Two fishermen died when the boat was shelled.",
+        "Three other villagers, two women and a man, also died in the fire.",
+        "The minister and his driver died in the ambush.",
+        "Years ago today, President Arana died when his plane crashed.",
+        "Many refugees have died since the border closed.",
     ],
 )
 def test_no_one_victim_is_read_where_the_sentence_does_not_say_so_plainly(text: str) -> None:
     assert reports(text) == []
+
+
+def test_one_person_who_died_is_one_killed() -> None:
+    # "died" agrees with any number, so the rule reads a 1 only from a subject that is one person.
+    text = "HARBOURTON, 4 MAY (WIRE) -- Judge Tomas Vidal died after he was shot near the court, police said."
+    [report] = reports(text)
+    assert (report.killed, report.injured, report.victims) == (1, None, "Judge Tomas Vidal")
+    assert supports(1, "A harbour pilot died in the blast.", "killed")
+    assert not supports(1, "A harbour pilot died in the blast.", "injured")
+    assert not supports(1, "Twenty cadets died in the blast.", "killed")
 
 
 def test_a_singular_verb_supports_a_one_of_its_own_kind_only() -> None:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from .client import INSTRUCTOR_MODES
 from .config import Settings
-from .cut_answers import answer_text, items_before_the_cut
+from .cut_answers import answer_text, before_the_cut
 from .errors import ExtractionError, InputError
 from .inputs import ArticleInput
 from .pipeline import Answers, DraftRequest, article_chunks, assemble_summary, first_pass_requests
@@ -132,7 +132,7 @@ def _parse(body: Any, request: DraftRequest, settings: Settings, usage: Usage) -
     if completion.choices and completion.choices[0].finish_reason == "length":
         # As in a live run: the items completed before the cut are kept (and verified); with no backend
         # to ask again, an answer that completed none loses its section.
-        kept = items_before_the_cut(answer_text(completion), request.response_model, settings.max_output_tokens)
+        kept = before_the_cut(answer_text(completion), request.response_model, settings.max_output_tokens)
         if kept is None:
             raise ExtractionError("the answer was cut off at max_tokens before it completed an item")
         return kept

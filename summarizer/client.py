@@ -25,7 +25,7 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from .config import Settings
-from .cut_answers import answer_text, items_before_the_cut
+from .cut_answers import answer_text, before_the_cut
 from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
 from .schema import Usage
 from .transport import TransportRetry
@@ -99,10 +99,12 @@ class LLMClient:
             try:
                 return self._extract_once(messages, response_model, usage=usage, max_tokens=tokens)
             except _Truncated as cut:
-                if (kept := items_before_the_cut(cut.answer, response_model, tokens)) is not None:
+                if (kept := before_the_cut(cut.answer, response_model, tokens)) is not None:
                     return kept
                 last_cut = cut
-        message = f"The model's answer did not fit in {budget * 2} tokens, even on a second try."
+        message = (
+            f"The model's {response_model.__name__} answer did not fit in {budget * 2} tokens, even on a second try."
+        )
         raise ExtractionError(message) from last_cut
 
     def _extract_once(

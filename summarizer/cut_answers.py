@@ -1,11 +1,12 @@
-"""Keep what a list answer completed when it runs long, instead of asking again for nothing.
+"""Keep what an answer completed when it runs long, instead of asking again for nothing.
 
 Recorded in the 200-article run: a small model that loses its way writes the same kind of item over and
 over ("figure_text": one sentence after another, no figure) until max_tokens cuts it. Asked again with
 twice the budget it wrote the same list longer (14 items where 12 are allowed), failed validation, was
 re-asked and wrote it once more: 4,460 completion tokens, six minutes, and the section lost. The items
 it completed before the cut are as good as those of an answer that ended: every one is verified the
-same way, and the answer notes what was cut.
+same way, and the answer notes what was cut. An overview that runs on keeps its headline and the
+whole sentences of its summary (``overview_before_the_cut``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+
+from .sentences import split_sentences
 
 M = TypeVar("M", bound=BaseModel)
 _SEPARATORS = re.compile(r"[\s,]*")
@@ -64,6 +67,13 @@ def distinct(items: list[Any]) -> list[Any]:
     return kept
 
 
+def before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
+    """What a cut answer completed, as ``model``: a list's items, or an overview's headline and sentences."""
+    if _list_field(model) is not None:
+        return items_before_the_cut(raw, model, max_tokens)
+    return overview_before_the_cut(raw, model, max_tokens)
+
+
 def items_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     """``model`` holding the valid items ``raw`` completed before it was cut, or None when there are none.
 
@@ -89,4 +99,54 @@ def items_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     answer = model.model_validate({field: kept})
     count = len(getattr(answer, field))
     answer._note = f"answer cut at {max_tokens} tokens: the {count} item(s) completed before the cut were kept"  # type: ignore[attr-defined]
+    return answer
+
+
+_PROSE_FIELDS = ("headline", "summary")
+_UNFINISHED_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
+
+
+def _string_at(raw: str, quote: int) -> str:
+    """The JSON string opening at ``raw[quote]``, closed where the answer broke off if it did inside it."""
+    decoder = json.JSONDecoder()
+    try:
+        return str(decoder.raw_decode(raw, quote)[0])
+    except ValueError:
+        try:
+            return str(decoder.raw_decode(_UNFINISHED_ESCAPE.sub("", raw[quote:]) + '"')[0])
+        except ValueError:
+            return ""
+
+
+def overview_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
+    """The headline and the summary's whole sentences a cut overview wrote, or None without both.
+
+    Recorded in the 200-article run: two overviews wrote a headline and a sentence or more of summary,
+    then ran on ('", "True Behavior" :", "' over and over) past 1,024 tokens; asked again with twice
+    the budget they ran on the same way (temperature 0), and each took its article's lists with it.
+
+    Example:
+        >>> from summarizer.drafts import Overview
+        >>> cut = '{"headline": "Mayor shot", "summary": "The mayor was shot. Police said. Police said. Th'
+        >>> answer = overview_before_the_cut(cut, Overview, 1024)
+        >>> answer.headline, answer.summary
+        ('Mayor shot', 'The mayor was shot. Police said.')
+    """
+    if tuple(model.model_fields) != _PROSE_FIELDS:
+        return None
+    values = {}
+    for field in _PROSE_FIELDS:
+        match = re.search(rf'"{field}"\s*:\s*"', raw)
+        values[field] = _string_at(raw, match.end() - 1).strip() if match else ""
+    whole = [s.text for s in split_sentences(values["summary"]) if s.text.rstrip(")\"'”’]").endswith((".", "!", "?"))]
+    sentences = distinct(whole)
+    if not values["headline"] or not sentences:
+        return None
+    try:
+        answer = model.model_validate({"headline": values["headline"], "summary": " ".join(sentences)})
+    except ValidationError:
+        return None
+    answer._note = (  # type: ignore[attr-defined]
+        f"answer cut at {max_tokens} tokens: the headline and {len(sentences)} whole sentence(s) of summary were kept"
+    )
     return answer

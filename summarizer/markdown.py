@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import ArticleSummary
+from .schema import NO_HEADLINE, ArticleSummary
 
 _QUALIFIER_WORDS = {
     "exact": "",
@@ -30,7 +30,8 @@ def _join(*parts: str | None, sep: str = "; ") -> str:
 
 def to_markdown(summary: ArticleSummary) -> str:
     """A brief: headline, summary, then each list with its attribution and supporting quote."""
-    lines = [f"# {summary.headline}", "", summary.summary, ""]
+    # An empty headline: the model's overview was lost, and "Dropped" below says why.
+    lines = [f"# {summary.headline or NO_HEADLINE}", "", summary.summary, ""]
 
     def section(title: str, entries: list[tuple[str, str]]) -> None:
         if not entries:

@@ -100,16 +100,23 @@ def _answer_live(client: LLMClient) -> AnswerFn:
 
 
 def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[DroppedItem]]:
-    """Overview and list drafts from the answers; a list section that never validated is reported, not fatal."""
-    for part in ("single", "overview"):
-        failure = answers.get(part)
-        if isinstance(failure, ExtractionError):
-            raise failure
+    """Overview and list drafts from the answers; a part that never validated is reported, not fatal.
+
+    Only an answer for the whole article ("single") that never validated, or an overview that never
+    validated beside lists none of which did, leaves nothing to publish.
+    """
     whole = answers.get("single")
+    if isinstance(whole, ExtractionError):
+        raise whole
     if whole is not None:
         return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, _cut_from("single", whole)
     drafts: dict[str, list[Cited]] = {}
     failed: list[DroppedItem] = []
+    overview = answers.get("overview")
+    if isinstance(overview, ExtractionError):
+        # Recorded in the 200-article run: two overviews ran past 2,048 tokens and took their articles'
+        # verified lists with them. The headline and summary are unchecked prose; the lists are the facts.
+        failed.append(DroppedItem(section="overview", reason=f"headline and summary lost: {overview}", item={}))
     for section in LIST_SECTIONS:
         answer = answers.get(section)
         if isinstance(answer, ExtractionError):
@@ -117,7 +124,11 @@ def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[D
         elif answer is not None:
             drafts[section] = list(getattr(answer, section))
             failed += _cut_from(section, answer)
-    return answers.get("overview"), drafts, failed
+    if isinstance(overview, ExtractionError):
+        if not drafts:
+            raise overview
+        overview = None
+    return overview, drafts, failed + _cut_from("overview", overview)
 
 
 def _cut_from(part: str, answer: object) -> list[DroppedItem]:
@@ -323,8 +334,10 @@ def assemble_summary(
     casualties = _dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
-    headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
-    dropped += overview_dropped
+    headline, summary = "", ""  # the overview was lost: meta.dropped says why
+    if overview is not None:
+        headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
+        dropped += overview_dropped
     meta = SummaryMeta(
         model=settings.model,
         backend=backend,

@@ -29,7 +29,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from .markdown import figure_phrase
-from .schema import ArticleSummary, CasualtyReport, Condition, Proposal, Stakeholder
+from .schema import NO_HEADLINE, ArticleSummary, CasualtyReport, Condition, Proposal, Stakeholder
 
 __all__ = ["ReviewEntry", "page_filename", "render_review_page", "write_review_site"]
 
@@ -227,6 +227,7 @@ def _render_page(summary: ArticleSummary | None, text: str, error: str | None) -
             fields=FIELDS,
             segments=segments,
             error=error,
+            no_headline=NO_HEADLINE,
         )
     )
 
@@ -273,7 +274,7 @@ def _index_rows(entries: Sequence[ReviewEntry], names: Sequence[str]) -> list[_I
             _IndexRow(
                 id=entry.id,
                 href=name,
-                headline=entry.summary.headline,
+                headline=entry.summary.headline or NO_HEADLINE,
                 killed=killed,
                 killed_shown=killed_shown,
                 injured=injured,

@@ -24,6 +24,8 @@ NAME = 120
 PHRASE = 240
 HEADLINE = 160
 SUMMARY = 900
+# Shown for an empty headline: the model's overview never validated (meta.dropped says why); the lists stand.
+NO_HEADLINE = "(no headline: the model gave no usable headline or summary; see Dropped)"
 
 
 class Qualifier(str, Enum):

@@ -1,12 +1,15 @@
 import json
 
 import httpx
+import pytest
 
-from summarizer import Settings
+from summarizer import ArticleSummary, ExtractionError, Settings
 from summarizer.client import LLMClient
 from summarizer.drafts import MAX_ITEMS, Casualties, Conditions, WholeArticle
-from summarizer.pipeline import _read_answers
-from summarizer.schema import Usage
+from summarizer.markdown import to_markdown
+from summarizer.pipeline import _read_answers, summarize_with
+from summarizer.review_page import render_review_page
+from summarizer.schema import NO_HEADLINE, Usage
 
 from .stub_backend import completion
 
@@ -77,3 +80,61 @@ def test_what_was_cut_from_a_whole_article_answer_is_said_too() -> None:
     assert len(drafts["casualties"]) == MAX_ITEMS
     assert [(n.section, n.reason) for n in notes] == [("single", whole._note)]
     assert whole._note == f"answer listed {MAX_ITEMS + 1} casualties: the first {MAX_ITEMS} distinct were kept"
+
+
+ARTICLE = "HARBOURTON, 4 MAY (WIRE) -- Two dock guards were killed in a bomb attack on the harbour, police said."
+
+
+def _summarize_with_overview(overview: str, seen: list[dict]) -> ArticleSummary:
+    """A summary whose overview answer is always ``overview``, cut at max_tokens; the lists answer."""
+
+    def reply(body: dict) -> dict:
+        if "headline" in json.dumps(body):
+            return _cut(overview, body["max_tokens"])
+        if "Casualties" in json.dumps(body):
+            return completion(json.dumps({"casualties": [{**ITEM, "sentence": 1, "figure_text": "Two dock guards"}]}))
+        return completion(json.dumps({"stakeholders": []}))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(json.loads(request.content))
+        return httpx.Response(200, json=reply(seen[-1]))
+
+    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={})
+    http_client = httpx.Client(transport=httpx.MockTransport(handler))
+    client = LLMClient(settings, base_url="http://stub/v1", http_client=http_client)
+    return summarize_with(client, ARTICLE, backend="stub")
+
+
+def _overview_requests(seen: list[dict]) -> int:
+    return sum("headline" in json.dumps(body) for body in seen)
+
+
+def test_an_overview_that_runs_on_keeps_its_headline_and_whole_sentences_without_asking_again() -> None:
+    # Recorded in the 200-article run (0323): a headline, a sentence of summary, then '", "True Behavior" :"'
+    # to max_tokens, and the same again with twice the budget.
+    seen: list[dict] = []
+    looping = '{"headline": "Harbour attack", "summary": "Two guards were killed. Two guards were killed. The "'
+    summary = _summarize_with_overview(looping + ', "True Behavior" :", "' * 3, seen)
+    assert (summary.headline, summary.summary) == ("Harbour attack", "Two guards were killed.")
+    assert _overview_requests(seen) == 1
+    [note] = [d.reason for d in summary.meta.dropped if d.section == "overview"]
+    assert note == "answer cut at 1024 tokens: the headline and 1 whole sentence(s) of summary were kept"
+
+
+def test_an_overview_that_never_fits_loses_the_headline_not_the_verified_lists() -> None:
+    # No whole sentence before the cut: asked again with twice the budget, cut again, lost.
+    seen: list[dict] = []
+    summary = _summarize_with_overview('{"headline": "Harbour attack", "summary": "Two guards were', seen)
+    assert _overview_requests(seen) == 2
+    assert (summary.headline, summary.summary) == ("", "")
+    assert [(c.killed, c.evidence) for c in summary.casualties] == [(2, ARTICLE)]
+    [lost] = [d.reason for d in summary.meta.dropped if d.section == "overview"]
+    assert lost.startswith("headline and summary lost: The model's Overview answer did not fit in 2048 tokens")
+    assert to_markdown(summary).startswith(f"# {NO_HEADLINE}\n")
+    assert NO_HEADLINE in render_review_page(summary, ARTICLE)
+
+
+def test_an_overview_that_never_fits_beside_no_list_answer_fails_the_article() -> None:
+    lost = ExtractionError("The model's answer did not fit in 2048 tokens, even on a second try.")
+    with pytest.raises(ExtractionError, match="did not fit"):
+        _read_answers({"overview": lost, "casualties": ExtractionError("no")})

@@ -145,8 +145,15 @@ class LLMClient:
                 raise cause from cause.__cause__
             raise ExtractionError(
                 f"The model's answer for {response_model.__name__} did not validate after "
-                f"{exc.n_attempts} attempt(s): {str(exc).splitlines()[0][:300]}"
+                f"{exc.n_attempts} attempt(s): {_last_failure(exc)}"
             ) from exc
+
+
+def _last_failure(exc: InstructorRetryException) -> str:
+    """Why the last attempt failed, on one line: instructor's own message starts "<failed_attempts>"."""
+    failures = getattr(exc, "failed_attempts", None) or []
+    reason = str(failures[-1].exception) if failures else str(exc)
+    return " ".join(line.strip() for line in reason.splitlines() if "errors.pydantic.dev" not in line)[:300]
 
 
 def backend_url(settings: Settings, cache_dir: Path) -> str | None:

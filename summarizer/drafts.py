@@ -9,9 +9,17 @@ from __future__ import annotations
 import functools
 import json
 from enum import Enum
-from typing import Any, TypeGuard, cast, get_origin
+from typing import Any, TypeGuard, cast, get_args, get_origin
 
-from pydantic import BaseModel, Field, PrivateAttr, ValidatorFunctionWrapHandler, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 
 from .cut_answers import distinct
@@ -62,7 +70,18 @@ class _Draft(BaseModel):
             if isinstance(value, list) and len(value) > cap:
                 data = {**data, name: distinct(value)[:cap]}
                 notes.append(f"answer listed {len(value)} {name}: the first {len(data[name])} distinct were kept")
-        result = handler(data)
+        try:
+            result = handler(data)
+        except ValidationError:
+            if not capped:
+                raise
+            # One item the model wrote wrong (recorded: a 300-character demand, a whole sentence copied)
+            # failed its whole list, and the re-ask wrote the same: the other items are kept instead.
+            data, dropped = _without_invalid_items(cls, data, capped)
+            if not dropped:
+                raise
+            notes += dropped
+            result = handler(data)
         if notes and isinstance(result, _Draft):
             result._note = "; ".join(notes)
         return result
@@ -84,6 +103,30 @@ def _is_enum(annotation: Any) -> TypeGuard[type[Enum]]:
 
 def _max_length(field: FieldInfo) -> int | None:
     return next((m.max_length for m in field.metadata if getattr(m, "max_length", None) is not None), None)
+
+
+def _without_invalid_items(
+    model: type[BaseModel], data: dict[str, Any], capped: tuple[tuple[str, int], ...]
+) -> tuple[dict[str, Any], list[str]]:
+    """``data`` without the list items that do not validate on their own, and a note for each."""
+    data, notes = dict(data), []
+    for name, _ in capped:
+        value = data.get(name)
+        if not isinstance(value, list):
+            continue
+        item_type = get_args(model.model_fields[name].annotation)[0]
+        kept = []
+        for number, item in enumerate(value, 1):
+            try:
+                item_type.model_validate(item)
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = ".".join(str(part) for part in first["loc"]) or "item"
+                notes.append(f"answer's {name} item {number} did not validate ({where}: {first['msg']}): dropped")
+                continue
+            kept.append(item)
+        data[name] = kept
+    return data, notes
 
 
 @functools.lru_cache(maxsize=256)

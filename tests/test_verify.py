@@ -145,9 +145,16 @@ def test_an_overlong_figure_text_is_forgotten_not_fatal() -> None:
     assert draft.figure_text == "" and draft.killed == 2
 
 
-def test_an_overlong_required_field_still_fails() -> None:
+def test_an_item_with_an_overlong_required_field_is_dropped_and_the_rest_of_its_list_kept() -> None:
+    # Recorded in the 200-article run (0050): one 300-character demand lost its whole list, twice.
+    bad = {"sentence": 1, "proposer": "A" * 500, "proposal": "talks"}
     with pytest.raises(ValueError):
-        Proposals.model_validate({"proposals": [{"sentence": 1, "proposer": "A" * 500, "proposal": "talks"}]})
+        ProposalDraft.model_validate(bad)
+    answer = Proposals.model_validate({"proposals": [bad, {"sentence": 2, "proposer": "Council", "proposal": "talks"}]})
+    assert [p.proposer for p in answer.proposals] == ["Council"]
+    assert answer._note == (
+        "answer's proposals item 1 did not validate (proposer: String should have at most 120 characters): dropped"
+    )
 
 
 def test_a_summed_figure_is_not_replaced_by_a_partial_reading() -> None:

@@ -132,6 +132,11 @@ def read_figures(
     fields["killed"], fields["injured"] = killed_count, injured_count
     killed = supports(killed_count, sentence.text, "killed") if killed_count is not None else None
     injured = supports(injured_count, sentence.text, "injured") if injured_count is not None else None
+    for kind, count, mention in (("killed", killed_count, killed), ("injured", injured_count, injured)):
+        if count is not None and mention is None:
+            # Recorded: "three guerrilla fighters had died and five had been killed" read again by the rule
+            # as 8 killed. A sum may be right, but a reader cannot find it in the quote: not published.
+            return Refusal(f"{kind} {count} is not written in sentence [{sentence.number}]", reask=False)
     stated = killed or injured
     fields["qualifier"] = stated.qualifier if stated else "exact"
     if killed and injured and injured.qualifier != killed.qualifier:

@@ -645,3 +645,13 @@ def test_a_figure_of_a_kind_its_sentence_never_speaks_of_is_dropped(
     assert not isinstance(item, Rejected)
     assert (item.killed, item.injured) == published
     assert [n for n in notes if "speaks of" in n] == ([note] if note else [])
+
+
+def test_a_figure_the_sentence_does_not_write_is_never_published_even_as_the_rule_reads_it() -> None:
+    # Recorded on MUC-4 record 0322: the model gave 3 killed and 5 injured; the rule, reading the sentence
+    # again, summed its two killing clauses to 8 killed, a number no reader can find in the quote.
+    article = Article.from_text("The army said three rebels had died and five had been killed in clashes in the north.")
+    draft = CasualtyDraft(sentence=1, killed=3, injured=5, figure_text="three rebels had died and five had been killed")
+    result = verify_item("casualties", draft, article)
+    assert isinstance(result, Rejected) and not result.reask
+    assert result.reason == "killed 8 is not written in sentence [1]"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -74,6 +74,26 @@ def before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     return overview_before_the_cut(raw, model, max_tokens)
 
 
+def valid_items(model: type[BaseModel], field: str, items: list[Any]) -> tuple[list[Any], list[str]]:
+    """The items of ``model``'s list ``field`` that validate on their own, and why each other one does not.
+
+    Each is validated as an item, not as a one-item list: a section model drops an invalid item itself
+    (``drafts``), so a list of one would pass with nothing in it.
+    """
+    item_type = get_args(model.model_fields[field].annotation)[0]
+    kept, notes = [], []
+    for number, item in enumerate(items, 1):
+        try:
+            item_type.model_validate(item)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "item"
+            notes.append(f"answer's {field} item {number} did not validate ({where}: {first['msg']}): dropped")
+            continue
+        kept.append(item)
+    return kept, notes
+
+
 def items_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     """``model`` holding the valid items ``raw`` completed before it was cut, or None when there are none.
 
@@ -87,13 +107,7 @@ def items_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     field = _list_field(model)
     if field is None:
         return None
-    kept = []
-    for item in distinct(_complete_items(raw, field)):
-        try:
-            model.model_validate({field: [item]})
-        except ValidationError:
-            continue
-        kept.append(item)
+    kept, _ = valid_items(model, field, distinct(_complete_items(raw, field)))
     if not kept:
         return None
     answer = model.model_validate({field: kept})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from enum import Enum
-from typing import Any, TypeGuard, cast, get_args, get_origin
+from typing import Any, TypeGuard, cast, get_origin
 
 from pydantic import (
     BaseModel,
@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 
-from .cut_answers import distinct
+from .cut_answers import distinct, valid_items
 from .schema import PHRASE, SUMMARY, CasualtyFields, ConditionFields, OverviewFields, ProposalFields, StakeholderFields
 
 MAX_ITEMS = 12
@@ -111,21 +111,9 @@ def _without_invalid_items(
     """``data`` without the list items that do not validate on their own, and a note for each."""
     data, notes = dict(data), []
     for name, _ in capped:
-        value = data.get(name)
-        if not isinstance(value, list):
-            continue
-        item_type = get_args(model.model_fields[name].annotation)[0]
-        kept = []
-        for number, item in enumerate(value, 1):
-            try:
-                item_type.model_validate(item)
-            except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(str(part) for part in first["loc"]) or "item"
-                notes.append(f"answer's {name} item {number} did not validate ({where}: {first['msg']}): dropped")
-                continue
-            kept.append(item)
-        data[name] = kept
+        if isinstance(data.get(name), list):
+            data[name], dropped = valid_items(model, name, data[name])
+            notes += dropped
     return data, notes
 
 

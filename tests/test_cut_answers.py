@@ -151,3 +151,14 @@ def test_one_invalid_item_is_dropped_without_asking_again_for_the_list() -> None
     )
     assert len(seen) == 1 and [c.sentence for c in answer.conditions] == [2, 4]
     assert "conditions item 2 did not validate (demand: String should have at most 240 characters)" in answer._note
+
+
+def test_a_cut_answer_whose_only_complete_item_is_invalid_is_asked_again() -> None:
+    # The item is checked on its own: as a list of one, the section model would drop it and pass empty.
+    invalid = {"sentence": 2, "party": "FMLN", "demand": "x" * 300}
+    whole = json.dumps({"conditions": [{"sentence": 2, "party": "FMLN", "demand": "talks"}]})
+    seen: list[dict] = []
+    replies = [_cut('{"conditions": [' + json.dumps(invalid) + ', {"sentence": 3, "par', 1024), completion(whole)]
+    answer = _client(replies, seen).extract([{"role": "user", "content": "x"}], Conditions, usage=Usage())
+    assert [body["max_tokens"] for body in seen] == [1024, 2048]
+    assert [c.demand for c in answer.conditions] == ["talks"]

@@ -207,8 +207,10 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
 
     from .cache import summary_config
     from .evaluate import (
+        LIST_COLUMNS,
         ONE_VICTIM_BASELINE,
         baseline_row,
+        list_rows,
         load_gold,
         one_victim_baseline_row,
         print_table,
@@ -226,23 +228,32 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
         writable(str(report_path.with_suffix(beside)), "report")
     console = Console(stderr=True)
     rows = {"rule baseline": baseline_row(records), ONE_VICTIM_BASELINE: one_victim_baseline_row(records)}
+    system = f"{settings.model} ({settings.strategy})"
+    scores = []
     if not baseline_only:
+        from .api import _client_for
+        from .draft_capture import summarize_keeping_drafts
+
+        client = _client_for(settings)
         results = report_path.with_suffix(".results.jsonl")
         scores = list(
             score_records(
                 records,
-                lambda text: summarize(text, settings=settings, use_cache=False),
+                lambda text: summarize_keeping_drafts(client, text, backend=settings.backend),
                 results,
                 console,
                 summaries=report_path.with_suffix(".summaries.jsonl"),
                 config=" ".join(summary_config(settings)),
             )
         )
-        rows[f"{settings.model} ({settings.strategy})"] = aggregate(scores)
+        rows[system] = aggregate(scores)
+    lists = list_rows(records, scores, system)
     floor = rows["rule baseline"]["floor_all_zero"]
     command = "summarizer eval " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "summarizer eval"
-    write_reports(Path(report), rows, command=command, floor=floor)
+    write_reports(Path(report), rows, command=command, floor=floor, lists=lists)
     print_table(console, rows)
+    if lists:
+        print_table(console, lists, LIST_COLUMNS, "the four lists")
 
 
 def _price(value: str | None) -> tuple[float, float] | None:

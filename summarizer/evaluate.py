@@ -20,8 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .baseline import count_casualties
+from .draft_capture import Summarized, lists_of_drafts, lists_of_summary
 from .errors import GLOBAL_FAILURES, InputError, SummarizerError
 from .jsonl_log import append_record, cut_torn_last_line
+from .list_scoring import ListCounts, Lists, by_language, gold_lists_covered, score_lists
 from .one_victim import one_victim_reports
 from .prompts import Article
 from .schema import ArticleSummary, CasualtyReport
@@ -176,7 +178,7 @@ def _append(path: Path, record: dict[str, Any]) -> None:
 
 def score_records(
     records: list[dict[str, Any]],
-    summarize_fn: Callable[[str], ArticleSummary],
+    summarize_fn: Callable[[str], ArticleSummary | Summarized],
     results: Path,
     console: Console | None = None,
     summaries: Path | None = None,
@@ -185,7 +187,8 @@ def score_records(
     """Score every record, resuming from ``results``; per-article failures are scored as failures.
 
     Only scores of the same ``config`` (what the summaries depend on, see ``cache.summary_config``) are
-    reused. Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary", "config"}``.
+    reused. Each summary made is appended to ``summaries`` (when given) as ``{"id", "summary", "config"}``,
+    with ``"drafts"`` (the lists before any check) when ``summarize_fn`` kept them.
     """
     cut_torn_last_line(results)
     done, other = _done(results, config)
@@ -202,11 +205,14 @@ def score_records(
                 continue
             started = time.monotonic()
             try:
-                summary = summarize_fn(record["text"])
-                score = score_summary(record, summary, round(time.monotonic() - started, 2))
+                made = summarize_fn(record["text"])
+                made = made if isinstance(made, Summarized) else Summarized(made)
+                seconds = round(time.monotonic() - started - made.extra_seconds, 2)
+                score = score_summary(record, made.summary, seconds)
+                add_list_scores(score, record, made)
                 if summaries is not None:
-                    entry = {"id": record["id"], "summary": summary.model_dump(mode="json"), "config": config}
-                    _append(summaries, entry)
+                    entry = {"id": record["id"], "summary": made.summary.model_dump(mode="json"), "config": config}
+                    _append(summaries, entry if made.drafts is None else {**entry, "drafts": made.drafts})
             except GLOBAL_FAILURES:
                 raise  # no point going on: every other record would fail the same way (as batch stops)
             except SummarizerError as exc:
@@ -219,6 +225,46 @@ def score_records(
             _append(results, {**asdict(score), "config": config})
             progress.advance(task)
             yield score
+
+
+def add_list_scores(score: RecordScore, record: dict[str, Any], made: Summarized) -> None:
+    """Score the four lists of what was published and, when kept, of the drafts before any check."""
+    if not gold_lists_covered(record):
+        return
+    score.lists = score_lists(record, lists_of_summary(made.summary)).as_dict()
+    if made.drafts is not None:
+        score.unverified_lists = score_lists(record, lists_of_drafts(made.drafts)).as_dict()
+
+
+def _rule_lists(record: dict[str, Any]) -> ListCounts:
+    killed, injured = count_casualties(record["text"])
+    figures = ((killed or None, injured or None),) if killed or injured else ()
+    return score_lists(record, Lists(figures=figures))
+
+
+UNVERIFIED = "same calls, no verification"
+
+
+def list_rows(records: list[dict[str, Any]], scores: list[RecordScore], system: str) -> dict[str, dict[str, Any]]:
+    """The list scores per language: the rule baseline (figures only), the unverified drafts, the summarizer."""
+    by_id = {r["id"]: r for r in records if gold_lists_covered(r)}
+    # A failed record published nothing: its gold items count as missed, not left out.
+    nothing = {s.id: score_lists(by_id[s.id], Lists()).as_dict() for s in scores if s.error and s.id in by_id}
+
+    def scored(kept: Callable[[RecordScore], dict[str, Any] | None]) -> list[ListCounts]:
+        found = [kept(s) if s.error is None else nothing.get(s.id) for s in scores]
+        return [ListCounts.from_dict(data) for data in found if data is not None]
+
+    rows: dict[str, dict[str, Any]] = {}
+    systems = (
+        ("rule baseline", [_rule_lists(r) for r in by_id.values()]),
+        (UNVERIFIED, scored(lambda s: s.unverified_lists)),
+        (system, scored(lambda s: s.lists)),
+    )
+    for name, counts in systems:
+        for lang, row in by_language(counts).items():
+            rows[f"{name}, {lang}"] = row
+    return rows
 
 
 def baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -239,23 +285,46 @@ def one_victim_baseline_row(records: list[dict[str, Any]]) -> dict[str, Any]:
     return aggregate([score_counts(r, *rule_with_one_victim(r["text"])) for r in records])
 
 
+LIST_COLUMNS = [
+    ("records", "n"),
+    ("conditions_precision", "conditions P"),
+    ("conditions_recall", "conditions R"),
+    ("conditions_f1", "conditions F1"),
+    ("proposals_precision", "proposals P"),
+    ("proposals_recall", "proposals R"),
+    ("proposals_f1", "proposals F1"),
+    ("stakeholders_recall", "stakeholders R"),
+    ("stakeholders_precision", "stakeholders P"),
+    ("figures_right", "figures right"),
+    ("figures_wrong", "figures wrong"),
+]
+
+
 def _cell(row: dict[str, Any], key: str) -> str:
     return "–" if row.get(key) is None else str(row[key])
 
 
-def markdown_table(rows: dict[str, dict[str, Any]]) -> str:
-    header = "| system | " + " | ".join(label for _, label in COLUMNS) + " |"
-    rule = "|---|" + "---|" * len(COLUMNS)
+def markdown_table(rows: dict[str, dict[str, Any]], columns: list[tuple[str, str]] = COLUMNS) -> str:
+    header = "| system | " + " | ".join(label for _, label in columns) + " |"
+    rule = "|---|" + "---|" * len(columns)
     lines = [header, rule]
     for name, row in rows.items():
-        cells = [_cell(row, key) for key, _ in COLUMNS]
+        cells = [_cell(row, key) for key, _ in columns]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def write_reports(report: Path, rows: dict[str, dict[str, Any]], *, command: str, floor: Any) -> None:
+def write_reports(
+    report: Path,
+    rows: dict[str, dict[str, Any]],
+    *,
+    command: str,
+    floor: Any,
+    lists: dict[str, dict[str, Any]] | None = None,
+) -> None:
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.with_suffix(".json").write_text(json.dumps({"command": command, "rows": rows}, indent=2) + "\n")
+    data = {"command": command, "rows": rows, **({"lists": lists} if lists else {})}
+    report.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n")
     body = [
         "# Evaluation report",
         "",
@@ -267,15 +336,31 @@ def write_reports(report: Path, rows: dict[str, dict[str, Any]], *, command: str
         "Casualty scores skip records whose gold is null (plural or a range); actor matching: see scoring.py.",
         "",
     ]
+    if lists:
+        body += [
+            "## The four lists, per language",
+            "",
+            markdown_table(lists, LIST_COLUMNS),
+            "",
+            "Matching rules: list_scoring.py (the eval data's shared rules). Figures: a published killed or",
+            f"injured figure is wrong when no gold casualty report of the article has it. '{UNVERIFIED}': the model's",
+            "first answer to every list, scored before any check; a failed record counts as publishing nothing.",
+            "",
+        ]
     report.write_text("\n".join(body), encoding="utf-8")
 
 
-def print_table(console: Console, rows: dict[str, dict[str, Any]]) -> None:
+def print_table(
+    console: Console,
+    rows: dict[str, dict[str, Any]],
+    columns: list[tuple[str, str]] = COLUMNS,
+    title: str = "evaluation",
+) -> None:
     # Metrics down, systems across: fits a terminal.
-    table = Table(title="evaluation")
+    table = Table(title=title)
     table.add_column("metric")
     for name in rows:
         table.add_column(name, justify="right")
-    for key, label in COLUMNS:
+    for key, label in columns:
         table.add_row(label, *[_cell(row, key) for row in rows.values()])
     console.print(table)

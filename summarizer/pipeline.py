@@ -68,13 +68,19 @@ class DraftRequest:
     response_model: type[BaseModel]
 
 
-def first_pass_requests(article: Article, strategy: str, with_overview: bool = True) -> list[DraftRequest]:
-    """The calls made for one article (or chunk) before any answer is seen: they can be batched."""
+def first_pass_requests(
+    article: Article, strategy: str, with_overview: bool = True, every_list: bool = False
+) -> list[DraftRequest]:
+    """The calls made for one article (or chunk) before any answer is seen: they can be batched.
+
+    ``every_list`` asks for every list, also one that could not publish (the eval's unverified row).
+    """
     system = render_system(article)
     if strategy == "single":
         return [DraftRequest("single", _messages(system, render_task("single", article)), WholeArticle)]
     # A section none of whose sentences could carry a verified item is not asked for (see could_publish).
-    parts = (["overview"] if with_overview else []) + [s for s in LIST_SECTIONS if could_publish(s, article)]
+    lists = [s for s in LIST_SECTIONS if every_list or could_publish(s, article)]
+    parts = (["overview"] if with_overview else []) + lists
     return [DraftRequest(part, _messages(system, render_task(part, article)), SECTION_MODELS[part]) for part in parts]
 
 
@@ -84,7 +90,7 @@ AnswerFn = Callable[[int, list[DraftRequest], Usage], Answers]
 ReaskFn = Callable[[Article, list[Rejected], Usage], dict[str, list[Cited]]]
 
 
-def _answer_live(client: LLMClient) -> AnswerFn:
+def answer_live(client: LLMClient) -> AnswerFn:
     def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
         for request in requests:
@@ -162,7 +168,7 @@ def _verify_all(
     return kept, rejected
 
 
-def _reask_live(client: LLMClient) -> ReaskFn:
+def reask_live(client: LLMClient) -> ReaskFn:
     def reask(article: Article, rejected: list[Rejected], usage: Usage) -> dict[str, list[Cited]]:
         return _reask(client, article, rejected, usage)
 
@@ -295,8 +301,8 @@ def article_chunks(text: str, settings: Settings) -> list[Article]:
 
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
     """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
-    reask = _reask_live(client) if client.settings.reask else None
-    return assemble_summary(text, client.settings, backend, _answer_live(client), reask, not_reasked=REASKS_OFF)
+    reask = reask_live(client) if client.settings.reask else None
+    return assemble_summary(text, client.settings, backend, answer_live(client), reask, not_reasked=REASKS_OFF)
 
 
 def assemble_summary(

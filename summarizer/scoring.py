@@ -62,6 +62,10 @@ class RecordScore:
     error: str | None = None
     # What went wrong, to read a failed record later (its summary line is missing: there is none).
     error_message: str | None = None
+    # The four lists under the shared matching rules (``list_scoring.ListCounts``), for what was
+    # published and for the model's first answers before any check; None where not scored.
+    lists: dict[str, Any] | None = None
+    unverified_lists: dict[str, Any] | None = None
 
 
 def casualty_totals(summary: ArticleSummary) -> tuple[int, int]:

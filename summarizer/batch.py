@@ -1,16 +1,17 @@
 """``summarizer batch``: many articles, concurrently, resumable, with nothing lost or paid twice.
 
 Each finished article becomes one whole line of the output JSONL (appended, flushed, fsynced by a
-single writer), keyed by ``cache.cache_key`` (content hash + model + prompt and schema versions).
-A rerun of the same command skips the keys already in the output, so a crash or Ctrl-C costs at most
-the articles in flight; a torn last line left by a killed run is cut off and that article redone.
+single writer), one line per input id. A rerun of the same command skips the ids already in the
+output with the same text (``identity``: the text's hash), so a crash or Ctrl-C costs at most the
+articles in flight; a torn last line left by a killed run is cut off and that article redone; an id
+whose text changed is summarized again and its new line replaces the old one.
 
 Per-article failures are written as lines with an ``error`` and the batch goes on. A global failure
 (credentials, quota, backend unreachable, configuration) stops the batch at once: every other article
 would fail the same way.
 
-Output line: ``{"id", "key", "summary": ArticleSummary}`` or ``{"id", "key", "error": {"type",
-"message"}}``, plus ``"meta": {"cached", "seconds"}``.
+Output line: ``{"id", "key", "identity", "summary": ArticleSummary}`` or ``{"id", "key", "identity",
+"error": {"type", "message"}}``, plus ``"meta": {"cached", "seconds"}``; ``key`` is the cache key.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -28,7 +30,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -57,6 +59,7 @@ class BatchStats:
     completion_tokens: int = 0
     seconds: float = 0.0
     failures: dict[str, int] = field(default_factory=dict)
+    duplicate_ids: list[str] = field(default_factory=list)
     stopped_by: SummarizerError | None = None
 
     @property
@@ -68,28 +71,68 @@ def input_error_key(item: ArticleInput) -> str:
     return "input-error:" + hashlib.sha256(f"{item.id}\x1f{item.error}".encode()).hexdigest()
 
 
-class ResultsFile:
-    """The output JSONL: whole lines only, appended one article at a time.
+def input_identity(item: ArticleInput) -> str:
+    """What a line of the output stands for besides its id: the hash of the article's text.
 
-    A file that ``summarizer batch`` did not write is refused (``InputError``) and left untouched.
+    Resume is keyed by (id, this): two ids with the same text are two lines, and a changed text is
+    summarized again, while a rerun after an upgrade (a new cache key) keeps the line it has.
+    """
+    if item.error:
+        return input_error_key(item)
+    assert item.text is not None
+    return "sha256:" + hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Line:
+    identity: str | None  # None: a line written before lines carried one; its key stands in
+    key: str
+    failed: bool
+
+
+class ResultsFile:
+    """The output JSONL: whole lines only, one per input id, appended one article at a time.
+
+    A file that ``summarizer batch`` did not write is refused (``InputError``) and left untouched. One
+    run at a time: a second process on the same output is refused (a lock on ``<output>.lock``).
 
     Example:
         >>> results = ResultsFile(Path("out.jsonl"))  # doctest: +SKIP
-        >>> results.append({"id": "a", "key": "k", "summary": {...}})  # doctest: +SKIP
+        >>> results.append({"id": "a", "key": "k", "identity": "sha256:...", "summary": {...}})  # doctest: +SKIP
     """
 
     def __init__(self, path: Path, *, retry_failed: bool = False) -> None:
         self.path = path
-        self.done: set[str] = set()
-        self.failed: set[str] = set()
-        if path.is_file():
-            self._load(retry_failed)  # first: a file that is not ours must be left as it is
+        self.lines: dict[str, _Line] = {}
+        self._replaced: set[str] = set()  # ids whose earlier line a new one replaces: rewritten at close
+        self._lock = self._take_lock()
         try:
+            if path.is_file():
+                self._load(retry_failed)  # first: a file that is not ours must be left as it is
             path.parent.mkdir(parents=True, exist_ok=True)
             cut_torn_last_line(path)  # a run killed mid-write: that article is redone
             self._out = path.open("a", encoding="utf-8")
         except OSError as exc:
+            self._lock.close()
             raise OutputError(f"Cannot write to {path}: {exc.strerror}") from exc
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def _take_lock(self) -> IO[bytes]:
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            lock = lock_path.open("ab")
+        except OSError as exc:
+            raise OutputError(f"Cannot write beside {self.path} (its lock file): {exc.strerror}") from exc
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            lock.close()
+            raise OutputError(
+                f"Another `summarizer batch` is writing {self.path}: wait for it, or give another output file."
+            ) from exc
+        return lock
 
     def _load(self, retry_failed: bool) -> None:
         kept: list[bytes] = []  # the lines a --retry-failed rewrite keeps
@@ -102,8 +145,11 @@ class ResultsFile:
                         record = json.loads(codecs.getincrementaldecoder("utf-8")().decode(line, final=not torn))
                     except UnicodeDecodeError as exc:
                         raise self._not_ours(number, "not UTF-8") from exc
-                    except json.JSONDecodeError:
-                        continue  # torn, or damaged by a failed write: the article is redone
+                    except json.JSONDecodeError as exc:
+                        # Ours are whole JSON lines that begin {"id": a torn one is the start of one.
+                        if torn and line.startswith(b'{"id": '):
+                            continue
+                        raise self._not_ours(number, "not a JSON line of ours") from exc
                     if not (isinstance(record, dict) and isinstance(record.get("key"), str)):
                         raise self._not_ours(number, "no 'key'")
                     if "summary" not in record and "error" not in record:
@@ -111,16 +157,22 @@ class ResultsFile:
                     failed = "error" in record
                     if torn or (failed and retry_failed):
                         continue
-                    (self.failed if failed else self.done).add(record["key"])
+                    identity = record.get("identity")
+                    self.lines[str(record.get("id"))] = _Line(identity, record["key"], failed)
                     if retry_failed:
                         kept.append(line)
         except OSError as exc:
             raise OutputError(f"Cannot read {self.path}: {exc.strerror}") from exc
         if retry_failed:
             # Failed lines are removed (atomically) so every input still appears exactly once.
-            tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-            tmp.write_bytes(b"".join(kept))
-            os.replace(tmp, self.path)
+            self._rewrite(kept)
+
+    def _rewrite(self, lines: list[bytes]) -> None:
+        """Replace the file's content with ``lines``, atomically, keeping its mode."""
+        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
+        tmp.write_bytes(b"".join(lines))
+        os.chmod(tmp, self.path.stat().st_mode & 0o7777)
+        os.replace(tmp, self.path)
 
     def _not_ours(self, number: int, why: str) -> InputError:
         # Appending to, or cutting, someone else's file (the input feed given as -o, say) would damage it.
@@ -129,14 +181,38 @@ class ResultsFile:
             "nothing was written to it: give another output file."
         )
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.done or key in self.failed
+    def has(self, item_id: str, identity: str, key: str) -> bool:
+        """Whether the file holds the line of this input: same id, same text (or, for an old line, same key)."""
+        line = self.lines.get(item_id)
+        return line is not None and (line.identity == identity if line.identity is not None else line.key == key)
+
+    def failed_earlier(self, item_id: str) -> bool:
+        line = self.lines.get(item_id)
+        return line is not None and line.failed
 
     def append(self, record: dict[str, Any]) -> None:
+        item_id = str(record["id"])
+        if item_id in self.lines:
+            self._replaced.add(item_id)  # its text changed: the new line replaces the old one at close
         append_record(self._out, record)
+        self.lines[item_id] = _Line(record.get("identity"), record["key"], "error" in record)
 
     def close(self) -> None:
         self._out.close()
+        try:
+            if self._replaced:
+                self._keep_last_line_per_id()
+        finally:
+            self._lock.close()
+
+    def _keep_last_line_per_id(self) -> None:
+        last: dict[str, bytes] = {}
+        with self.path.open("rb") as lines:
+            for line in lines:
+                item_id = str(json.loads(line).get("id"))
+                last.pop(item_id, None)  # the order of the last lines, as written
+                last[item_id] = line
+        self._rewrite(list(last.values()))
 
 
 def _progress(console: Console | None) -> Progress:
@@ -217,7 +293,7 @@ async def _run(
     def record(
         item: ArticleInput, key: str, outcome: ArticleSummary | BaseException, cached: bool, took: float
     ) -> None:
-        line: dict[str, Any] = {"id": item.id, "key": key}
+        line: dict[str, Any] = {"id": item.id, "key": key, "identity": input_identity(item)}
         if isinstance(outcome, ArticleSummary):
             line["summary"] = outcome.model_dump(mode="json")
             stats.done += 1
@@ -236,6 +312,7 @@ async def _run(
                         tokens=stats.prompt_tokens + stats.completion_tokens)  # fmt: skip
 
     in_flight: dict[asyncio.Future[Any], tuple[ArticleInput, str]] = {}
+    seen: set[str] = set()
     threads = _ArticleThreads(loop, work, concurrency)
     write_errors: list[BaseException] = []
 
@@ -257,10 +334,17 @@ async def _run(
         for item in items:
             if stats.stopped_by:
                 break
+            if item.id in seen:
+                # The same id twice: one line per id, so the second is not summarized (nor paid for).
+                stats.duplicate_ids.append(item.id)
+                progress.update(task, advance=1)
+                continue
+            seen.add(item.id)
             key = input_error_key(item) if item.error else key_of(item)
-            if key in results:
+            identity = input_identity(item)
+            if results.has(item.id, identity, key):
                 stats.skipped += 1
-                stats.failed_earlier += key in results.failed
+                stats.failed_earlier += results.failed_earlier(item.id)
                 progress.update(task, advance=1)
                 continue
             if item.error:
@@ -317,6 +401,7 @@ def summary_table(stats: BatchStats, cost: float | None) -> Table:
         ("already in output (skipped)", stats.skipped),
         ("failed", stats.failed),
         ("failed in an earlier run", stats.failed_earlier),
+        ("ids given twice (not summarized again)", len(stats.duplicate_ids)),
         ("prompt tokens", f"{stats.prompt_tokens:,}"),
         ("completion tokens", f"{stats.completion_tokens:,}"),
         ("cost (USD)", "unknown" if cost is None else f"{cost:.4f}"),
@@ -328,9 +413,7 @@ def summary_table(stats: BatchStats, cost: float | None) -> Table:
     return table
 
 
-def review_entries(
-    items: Iterable[ArticleInput], output: Path, key_of: Callable[[ArticleInput], str]
-) -> list[ReviewEntry]:
+def review_entries(items: Iterable[ArticleInput], output: Path) -> list[ReviewEntry]:
     """Each input with its line in ``output`` (summary or error), for the review pages."""
     lines: dict[str, dict[str, Any]] = {}
     with output.open(encoding="utf-8") as results:
@@ -339,11 +422,10 @@ def review_entries(
                 record = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            lines[record["key"]] = record
+            lines[str(record.get("id"))] = record
     entries = []
     for item in items:
-        key = input_error_key(item) if item.error else key_of(item)
-        record = lines.get(key, {})
+        record = lines.get(item.id, {})
         summary = ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
         error = record.get("error", {}).get("message") if "error" in record else item.error
         entries.append(ReviewEntry(id=item.id, text=item.text or "", summary=summary, error=error))

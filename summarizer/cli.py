@@ -375,11 +375,14 @@ def batch_command(
     if source == "-" and not (stats.done or stats.cached or stats.failed or stats.skipped or stats.failed_earlier):
         raise InputError("Standard input held no articles.")
     console.print(summary_table(stats, cost))
+    if stats.duplicate_ids:
+        shown = ", ".join(stats.duplicate_ids[:10]) + (" ..." if len(stats.duplicate_ids) > 10 else "")
+        console.print(f"[yellow]warning[/]: {len(stats.duplicate_ids)} input ids given more than once: {shown}")
     if html_dir and stats.stopped_by is None:
         from .batch import review_entries
         from .review_page import write_review_site
 
-        index = write_review_site(Path(html_dir), review_entries(read_inputs(source), Path(output), key_of))
+        index = write_review_site(Path(html_dir), review_entries(read_inputs(source), Path(output)))
         console.print(f"review pages: {index}")
     if stats.stopped_by is not None:
         raise stats.stopped_by

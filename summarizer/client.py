@@ -26,7 +26,15 @@ from pydantic import BaseModel
 
 from .config import Settings
 from .cut_answers import answer_text, before_the_cut
-from .errors import ConfigurationError, ExtractionError, SummarizerError, TokenBudgetExceeded
+from .errors import (
+    BackendUnreachable,
+    ConfigurationError,
+    ExtractionError,
+    LocalModelError,
+    SummarizerError,
+    TokenBudgetExceeded,
+)
+from .local_server import stopped_server_at
 from .schema import Usage
 from .transport import TransportRetry
 
@@ -115,7 +123,12 @@ class LLMClient:
         def create(**kwargs: Any) -> Any:
             if usage.total_tokens >= limit:
                 raise TokenBudgetExceeded(f"The article used its budget of {limit} tokens; stopping here.")
-            completion = self._retry(lambda: self._openai.chat.completions.create(**kwargs))
+            try:
+                completion = self._retry(lambda: self._openai.chat.completions.create(**kwargs))
+            except BackendUnreachable as exc:
+                if self.settings.backend == "local" and (why := stopped_server_at(self.base_url)):
+                    raise LocalModelError(why) from exc
+                raise
             usage.requests += 1
             if completion.usage is not None:
                 usage.prompt_tokens += completion.usage.prompt_tokens

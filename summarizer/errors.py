@@ -71,7 +71,7 @@ class BackendUnreachable(ProviderUnavailable):
 
 
 # A batch stops at once on these: every other article would fail the same way.
-GLOBAL_FAILURES = (ConfigurationError, ProviderAuthError, BackendUnreachable)
+GLOBAL_FAILURES: tuple[type[SummarizerError], ...] = (ConfigurationError, ProviderAuthError, BackendUnreachable)
 
 
 class ExtractionError(SummarizerError):
@@ -85,9 +85,13 @@ class TokenBudgetExceeded(ExtractionError):
 
 
 class LocalModelError(SummarizerError):
-    """The bundled model or the local llama.cpp server could not be prepared."""
+    """The bundled model or the local llama.cpp server could not be prepared, or the server died."""
 
     exit_code = 3
+
+
+# A local server that cannot start or has died fails every article alike.
+GLOBAL_FAILURES += (LocalModelError,)
 
 
 class OutputError(SummarizerError):

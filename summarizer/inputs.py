@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -103,9 +104,22 @@ def _from_jsonl(lines: Iterable[bytes], name: str) -> Iterator[ArticleInput]:
         yield _article(str(id_), **fields)
 
 
-def _from_folder(folder: Path) -> Iterator[ArticleInput]:
+def article_files(folder: Path) -> list[Path]:
+    """The article files under ``folder``, sorted. Symbolic links are not followed: a link in a folder of
+    articles may point anywhere (a test linked the system's password file), and its text would be sent
+    to the backend (tests/faults/test_batch_faults.py)."""
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
+    found = []
+    for root, _, names in os.walk(folder):  # followlinks=False: linked folders are not entered
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() in suffixes and not path.is_symlink() and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _from_folder(folder: Path) -> Iterator[ArticleInput]:
+    for path in article_files(folder):
         id_ = _printable(path.relative_to(folder).as_posix())
         try:
             content = path.read_bytes().decode("utf-8-sig")
@@ -157,7 +171,6 @@ def count_inputs(source: str) -> int | None:
     if source == "-" or not path.exists():
         return None
     if path.is_dir():
-        suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
-        return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        return len(article_files(path))
     with path.open("rb") as lines:
         return sum(1 for line in lines if line.strip())

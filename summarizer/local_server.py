@@ -165,6 +165,23 @@ def shared_server(model_path: Path, model_name: str, *, log_path: Path, context_
         return server
 
 
+def stopped_server_at(base_url: str | None) -> str | None:
+    """Why the embedded server at ``base_url`` is gone (its exit and log tail), or None while it runs.
+
+    A server that crashed mid-answer (recorded: llama.cpp's AMX kernels fault where the machine does not
+    grant AMX) leaves only "connection refused" to the client; this says what happened instead.
+    """
+    with _lock:
+        for server in _servers.values():
+            process = server._process
+            if process is None or base_url != server.base_url or process.poll() is None:
+                continue
+            code = process.returncode
+            how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+            return f"The local llama.cpp server {how} while answering (log: {server.log_path}).\n{server._log_tail(5)}"
+    return None
+
+
 @atexit.register
 def stop_all() -> None:
     with _lock:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import HEADLINE, DroppedItem
+from .schema import HEADLINE, SUMMARY, DroppedItem
 from .sentences import split_sentences
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -111,11 +111,12 @@ def _unknown(prose: str, known: _Vocabulary, ordinary: frozenset[str]) -> list[s
     return unknown
 
 
-def _shorten(sentence: str) -> str:
-    if len(sentence) <= HEADLINE:
+def _shorten(sentence: str, limit: int = HEADLINE) -> str:
+    """``sentence`` cut at a word to at most ``limit`` characters, with an ellipsis where it was cut."""
+    if len(sentence) <= limit:
         return sentence
-    cut = sentence.rfind(" ", 0, HEADLINE - 1)
-    return sentence[: cut if cut > 0 else HEADLINE - 1] + "…"
+    cut = sentence.rfind(" ", 0, limit - 1)
+    return sentence[: cut if cut > 0 else limit - 1] + "…"
 
 
 def check_overview(headline: str, summary: str, article_text: str) -> tuple[str, str, list[DroppedItem]]:
@@ -130,8 +131,8 @@ def check_overview(headline: str, summary: str, article_text: str) -> tuple[str,
             dropped.append(DroppedItem(section="overview", reason=reason, item={"summary": sentence.text}))
         else:
             kept.append(sentence.text)
-    if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in
-        kept = [next((s.text for s in split_sentences(article_text)), "")]
+    if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in, capped
+        kept = [_shorten(next((s.text for s in split_sentences(article_text)), ""), SUMMARY)]
     if names := _unknown(headline, known, ordinary):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
         dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))

@@ -1,4 +1,6 @@
 import hashlib
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,3 +64,21 @@ def test_bundled_models_are_pinned() -> None:
     assert BUNDLED_MODELS["qwen2.5-coder-1.5b"].size == 1_117_320_768
     assert BUNDLED_MODELS["qwen2.5-coder-0.5b"].size == 491_400_064
     assert sys.version_info >= (3, 10)
+
+
+def test_a_server_that_died_is_named_with_its_signal_and_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A crashed server left "Cannot reach the backend: Connection error." and nothing else to read.
+    from summarizer import local_server
+
+    log = tmp_path / "server.log"
+    log.write_text("loading model\nINFO: Uvicorn running\n")
+    server = local_server.LocalServer(tmp_path / "m.gguf", "m", log_path=log)
+    server.port = 1
+    server._process = subprocess.Popen(
+        [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"]
+    )
+    server._process.wait()
+    monkeypatch.setattr(local_server, "_servers", {("m", "m", 1): server})
+    why = local_server.stopped_server_at(server.base_url)
+    assert why is not None and f"killed by signal {int(signal.SIGSEGV)}" in why and "Uvicorn running" in why
+    assert local_server.stopped_server_at("http://127.0.0.1:2/v1") is None

@@ -46,6 +46,13 @@ def summarize_cached(text: str, settings: Settings, *, use_cache: bool = True) -
         raise InputError(f"The article must be text (str), not {type(text).__name__}{hint}.")
     if not text.strip():
         raise InputError("The article is empty: there is nothing to summarize.")
+    if len(text) > settings.max_chars:
+        raise InputError(
+            f"The article is {len(text):,} characters long; the limit is {settings.max_chars:,}"
+            " (--max-chars, SUMMARIZER_MAX_CHARS). Split it, or raise the limit."
+        )
+    if not any(character.isalnum() for character in text):
+        raise InputError("The article holds no letter or digit (binary or blank data?): there is nothing to summarize.")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -82,7 +82,11 @@ def writable_folder(folder: str, what: str) -> Path:
 
 
 def write_output(content: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a file so an interrupted run never leaves half a summary."""
+    """Write to stdout, or atomically to a file so an interrupted run never leaves half a summary.
+
+    Like a shell redirect, a link is written through (the file it points to is replaced) and a device
+    or pipe is written to; an existing file keeps its mode (tests/faults/test_call_faults.py).
+    """
     if output is None or output == "-":
         try:
             click.echo(content, nl=not content.endswith("\n"))
@@ -92,18 +96,34 @@ def write_output(content: str, output: str | None) -> None:
             raise OutputError(f"Cannot write to standard output: {exc.strerror or exc}") from exc
         return
     target = writable(output, "output")
+    try:
+        if target.exists() and not target.is_file():  # a device or a pipe: written to, like a shell redirect
+            with target.open("w", encoding="utf-8") as device:
+                device.write(content)
+            return
+    except OSError as exc:
+        raise OutputError(f"Cannot write {output}: {exc.strerror or exc}") from exc
+    real = target.resolve() if target.is_symlink() else target  # through a link: the link stays a link
+    mode = real.stat().st_mode & 0o7777 if real.exists() else _new_file_mode()
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as tmp:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=real.parent, delete=False, suffix=".tmp") as tmp:
             tmp_name = tmp.name
             tmp.write(content)
             tmp.flush()
             os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
+        os.chmod(tmp_name, mode)  # an existing file keeps its mode; a new one gets what the umask allows
+        os.replace(tmp_name, real)
     except OSError as exc:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)  # nothing half-written is left behind
         raise OutputError(f"Cannot write {output}: {exc.strerror or exc}") from exc
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _render(summary: ArticleSummary, fmt: str, text: str) -> str:
@@ -153,6 +173,16 @@ def _backend_options(func: Any) -> Any:
             "--max-output-tokens",
             type=click.IntRange(min=64),
             help="Tokens one answer may use before it is cut [default 1024].",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds one model call may take, retries included [env SUMMARIZER_TIMEOUT; 600 local, else 120].",
+        ),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            help="Longest article accepted, in characters [env SUMMARIZER_MAX_CHARS; 100000].",
         ),
         click.option(
             "--reask",
@@ -395,7 +425,7 @@ def batch_command(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; set SUMMARIZER_API_KEY first.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--max-body-bytes", type=click.IntRange(min=1), help="Largest request body [default 1000000].")
-@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), help="Seconds per summary [default 900].")
+@click.option("--summary-timeout", "timeout_s", type=click.FloatRange(min=1), help="Seconds per summary [default 900].")
 @click.option("--max-concurrent", type=click.IntRange(min=1), help="Summaries at once [1 local model, else 4].")
 @_backend_options
 def serve_command(
@@ -435,10 +465,20 @@ def schema_command() -> None:
     click.echo(json.dumps(ArticleSummary.model_json_schema(), indent=2))
 
 
+class _WarningsToStderr(logging.Handler):
+    """The package's warnings (a damaged cache moved aside) as plain lines on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn every SummarizerError into a one-line message and its exit code."""
     # instructor logs each failed attempt at ERROR; the CLI reports the outcome once, itself.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    package_log = logging.getLogger("summarizer")
+    if not any(isinstance(handler, _WarningsToStderr) for handler in package_log.handlers):
+        package_log.addHandler(_WarningsToStderr(logging.WARNING))
     try:
         code = cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except SummarizerError as exc:

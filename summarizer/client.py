@@ -31,12 +31,13 @@ from .errors import (
     ConfigurationError,
     ExtractionError,
     LocalModelError,
+    ProviderError,
     SummarizerError,
     TokenBudgetExceeded,
 )
 from .local_server import stopped_server_at
 from .schema import Usage
-from .transport import TransportRetry
+from .transport import DeadlineTransport, TransportRetry
 
 with contextlib.suppress(ImportError):  # an internal module: only a head start, never required
     importlib.import_module("instructor.v2.providers.openai")
@@ -78,6 +79,9 @@ class LLMClient:
     def __init__(self, settings: Settings, *, base_url: str | None, http_client: httpx.Client | None = None) -> None:
         self.settings = settings
         self.base_url = base_url
+        if http_client is None:  # every phase of every call ends by its deadline (transport.DeadlineTransport)
+            limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)  # openai's own
+            http_client = openai.DefaultHttpxClient(transport=DeadlineTransport(httpx.HTTPTransport(limits=limits)))
         self._openai = openai.OpenAI(
             base_url=base_url,
             # Local and self-hosted servers need no key, but the client insists on one.
@@ -86,7 +90,11 @@ class LLMClient:
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             http_client=http_client,
         )
-        self._retry = TransportRetry(max_attempts=settings.max_attempts, max_seconds=settings.max_retry_seconds)
+        self._retry = TransportRetry(
+            max_attempts=settings.max_attempts,
+            max_seconds=settings.max_retry_seconds,
+            deadline_s=settings.call_deadline,
+        )
         self._mode = INSTRUCTOR_MODES[settings.mode]
 
     def extract(
@@ -130,6 +138,10 @@ class LLMClient:
                     raise LocalModelError(why) from exc
                 raise
             usage.requests += 1
+            if not isinstance(getattr(completion, "choices", None), list) or not completion.choices:
+                # An HTML login page or any JSON but a completion, sent with status 200 (by a proxy, say).
+                shown = " ".join(str(completion)[:120].split())
+                raise ProviderError(f"The backend's answer is not a chat completion: {shown!r}")
             if completion.usage is not None:
                 usage.prompt_tokens += completion.usage.prompt_tokens
                 usage.completion_tokens += completion.usage.completion_tokens

@@ -1,7 +1,8 @@
 """Settings, resolved in one place and in one documented order.
 
 For every setting: an explicit argument (Python keyword or CLI flag) beats the environment variable,
-which beats the default. Environment variables are read here and nowhere else.
+which beats the default. Environment variables are read here and nowhere else; one that is set but
+empty is an error (an unset shell variable must not select another backend unnoticed).
 
 | setting     | argument / flag   | environment                                     | default                |
 |-------------|-------------------|-------------------------------------------------|------------------------|
@@ -13,6 +14,8 @@ which beats the default. Environment variables are read here and nowhere else.
 | model_path  | ``--model-path``  | ``SUMMARIZER_GGUF``                             | the bundled GGUF       |
 | strategy    | ``--strategy``    | ``SUMMARIZER_STRATEGY``                         | ``cited``              |
 | context     | (Python only)     | ``SUMMARIZER_CONTEXT_SIZE`` (tokens)            | 8192                   |
+| timeout     | ``--timeout``     | ``SUMMARIZER_TIMEOUT`` (seconds per model call) | 600 local, else 120    |
+| max_chars   | ``--max-chars``   | ``SUMMARIZER_MAX_CHARS``                        | 100000                 |
 | service key | (Python only)     | ``SUMMARIZER_API_KEY`` (``summarizer serve``)   | none: no auth          |
 
 Example:
@@ -44,6 +47,9 @@ DEFAULT_MODES: dict[str, str] = {"local": "json", "openai": "tools", "openai-com
 # Chosen by measurement (README, "Choosing the local model"): the 1.5B model finds far more
 # facts per article than the 0.5B one at about 3x the seconds.
 DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
+# One answer of the embedded model on 2 CPU cores takes up to about 4 minutes (2,048 tokens); a
+# hosted model answers in seconds, so a stalled one is given up on sooner.
+DEFAULT_TIMEOUTS: dict[str, float] = {"local": 600.0, "openai": 120.0, "openai-compatible": 120.0}
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,16 @@ class Settings:
     context_size: int = 8192
     max_output_tokens: int = 1024
     max_tokens_per_article: int = 60_000
+    # Seconds one model call may take in all, its retries and the reading of a slow answer included
+    # (transport.DeadlineTransport); None: the backend's default (DEFAULT_TIMEOUTS).
+    timeout: float | None = None
+    # The longest article accepted, in characters: a 50 MB file became 6,509 requests without a word.
+    max_chars: int = 100_000
+
+    @property
+    def call_deadline(self) -> float:
+        """The seconds one model call may take: ``timeout``, else the backend's default."""
+        return self.timeout if self.timeout is not None else DEFAULT_TIMEOUTS[self.backend]
 
     @classmethod
     def resolve(
@@ -91,6 +107,10 @@ class Settings:
             if explicit:
                 return explicit
             for name in names:
+                if name in env and not env[name].strip() and name.startswith("SUMMARIZER_"):
+                    # Set but empty (an unset shell variable): falling through to the next source
+                    # chose OpenAI where a local server was meant.
+                    raise ConfigurationError(f"{name} is set but empty: unset it or give it a value.")
                 value = env.get(name, "").strip()
                 if value:
                     return value
@@ -142,6 +162,15 @@ class Settings:
             model_path=model_path,
         )
         chosen: dict[str, object] = {"context_size": int(context)} if context else {}
+        for name, field, kind in (("SUMMARIZER_TIMEOUT", "timeout", float), ("SUMMARIZER_MAX_CHARS", "max_chars", int)):
+            if (value := pick(None, name)) is not None:
+                try:
+                    number = kind(value)
+                except ValueError:
+                    number = 0
+                if not number > 0:
+                    raise ConfigurationError(f"{name} must be a positive number, not {value!r}.")
+                chosen[field] = number
         chosen.update({name: value for name, value in overrides.items() if value is not None})  # None: not given
         if chosen:
             settings = replace(settings, **chosen)  # type: ignore[arg-type]

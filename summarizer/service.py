@@ -4,13 +4,15 @@
     GET  /v1/summaries/{id}       the stored summary again
     GET  /v1/summaries/{id}/html  its review page (``review_page.render_review_page``)
     GET  /healthz                 {"status": "ok"}, never needs the key
-    GET  /docs                    OpenAPI documentation
+    GET  /docs                    the API, as a page with no outside asset (works offline)
+    GET  /openapi.json            the OpenAPI document
 
 Every error is JSON ``{"error": {"type": ..., "message": ...}}``, never a traceback:
 
     401 unauthorized            SUMMARIZER_API_KEY is set and the bearer token is missing or wrong
     404 not_found               unknown summary id (only the last ``max_stored`` are kept, in memory)
     413 payload_too_large       request body over ``max_body_bytes``
+    415 unsupported_media_type  a body sent as anything but application/json
     422 invalid_request         not JSON, or not exactly one of text/html
     422 input_error             empty article, or no article text in the HTML
     502 provider_error, provider_auth_error, provider_unavailable, backend_unreachable, extraction_error,
@@ -49,11 +51,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .api import summarize
+from .api_docs import render_api_docs
 from .config import DEFAULT_SERVICE_CONCURRENCY, ServiceSettings, Settings
 from .errors import ConfigurationError, ExtractionError, InputError, LocalModelError, ProviderError, SummarizerError
 from .html_input import article_text_from_html
 from .review_page import render_review_page
 from .schema import ArticleSummary
+from .transport import deadline
 
 __all__ = ["SummaryRequest", "SummaryResponse", "create_app"]
 
@@ -183,6 +187,15 @@ def _parse_request(body: bytes) -> SummaryRequest:
         raise _ServiceError(422, "invalid_request", f"{expected}: {problems}") from exc
 
 
+def _require_json(content_type: str | None) -> None:
+    """Refuse a body sent as anything but JSON: a text/plain article must not be read as JSON by chance."""
+    media = (content_type or "application/json").split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise _ServiceError(
+            415, "unsupported_media_type", f'Send the request as application/json ({{"text": ...}}), not {media}.'
+        )
+
+
 def _validation_problems(errors: Sequence[Any]) -> str:
     # Location and message only: echoing the input back could return a megabyte of article.
     return "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'body'}: {e.get('msg', '')}" for e in errors)
@@ -209,13 +222,18 @@ def create_app(settings: Settings | None = None, service: ServiceSettings | None
         title="summarizer",
         summary="Typed, grounded structured summaries of news articles.",
         version="1",
+        # FastAPI's Swagger and ReDoc pages load their scripts from a CDN: blank on an offline
+        # newsroom network. /docs is served from the OpenAPI document itself (tests/test_service.py).
+        docs_url=None,
+        redoc_url=None,
     )
 
     authorize = _BearerCheck(limits.api_key)
 
     def summarize_in_slot(text: str) -> ArticleSummary:
         try:
-            return summarize(text, settings=llm)
+            with deadline(limits.timeout_s):  # its model calls end by the request's time: the slot comes back
+                return summarize(text, settings=llm)
         finally:
             slots.release()  # here, not in the request: a timed-out summary still occupies the backend
 
@@ -272,6 +290,7 @@ def create_app(settings: Settings | None = None, service: ServiceSettings | None
         summary="Summarize one article",
     )
     async def create_summary(request: Request) -> SummaryResponse:
+        _require_json(request.headers.get("content-type"))
         payload = _parse_request(await _read_body(request, limits.max_body_bytes))
         if payload.html is not None:
             text = await anyio.to_thread.run_sync(article_text_from_html, payload.html)
@@ -302,6 +321,10 @@ def create_app(settings: Settings | None = None, service: ServiceSettings | None
     async def get_review_page(summary_id: str) -> HTMLResponse:
         summary, text = store.get(summary_id)
         return HTMLResponse(render_review_page(summary, text), headers=_PAGE_HEADERS)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(render_api_docs(app.openapi()), headers=_PAGE_HEADERS)
 
     @app.get("/healthz", summary="Liveness")
     async def healthz() -> dict[str, str]:

@@ -4,23 +4,30 @@ The openai client runs with ``max_retries=0`` and instructor re-asks only on val
 so this is the only place a request is repeated for transport reasons and loops never multiply.
 Retried: 408, 409, 429 (except ``insufficient_quota``), 5xx, timeouts and connection errors,
 with exponential backoff and jitter, honouring ``Retry-After``, bounded in attempts and seconds.
+
+Each call also has a deadline (``Settings.timeout``): its attempts, their waits and the reading of
+every answer end by then. A read timeout alone is per read: a backend that trickles a byte every few
+seconds, or hangs, held a summary (and a service slot) for good (``DeadlineTransport``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import TypeVar
 
+import httpx
 import openai
 from tenacity import (
     RetryCallState,
     Retrying,
     retry_if_exception,
     stop_after_attempt,
-    stop_after_delay,
+    stop_before_delay,
     wait_random_exponential,
 )
 
@@ -105,6 +112,78 @@ def translate(exc: BaseException) -> ProviderError:
     return ProviderError(f"Unexpected backend failure: {exc!r}")
 
 
+# When the call under way in this thread must be over (time.monotonic()), or None: no deadline.
+_deadline: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Every model call made in this block, in this thread, ends within ``seconds`` from now.
+
+    The service wraps one summary in it: its slot is free again when the summary's time is up.
+
+    Example:
+        >>> with deadline(30):
+        ...     pass
+    """
+    until = time.monotonic() + seconds
+    outer = _deadline.get()
+    token = _deadline.set(until if outer is None else min(outer, until))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+class _DeadlineStream(httpx.SyncByteStream):
+    """An answer's body that stops being read at the deadline, however slowly its bytes come."""
+
+    def __init__(self, stream: httpx.SyncByteStream, deadline: float, request: httpx.Request) -> None:
+        self._stream = stream
+        self._deadline = deadline
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            if time.monotonic() > self._deadline:
+                raise httpx.ReadTimeout("the call's deadline passed while the answer was read", request=self._request)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class DeadlineTransport(httpx.BaseTransport):
+    """An HTTP transport whose every phase (connect, send, each read, the whole body) ends by the deadline.
+
+    Example:
+        >>> client = httpx.Client(transport=DeadlineTransport(httpx.HTTPTransport()))
+    """
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        deadline = _deadline.get()
+        if deadline is None:
+            return self._inner.handle_request(request)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise httpx.ReadTimeout("the call's deadline passed", request=request)
+        timeouts = request.extensions.get("timeout", {})
+        request.extensions["timeout"] = {
+            phase: left if timeouts.get(phase) is None else min(timeouts[phase], left)
+            for phase in ("connect", "read", "write", "pool")
+        }
+        response = self._inner.handle_request(request)
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        response.stream = _DeadlineStream(response.stream, deadline, request)
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
 class SharedBackoff:
     """A pause every caller of one backend honours: a 429 with ``Retry-After`` slows all workers.
 
@@ -149,16 +228,20 @@ class TransportRetry:
         backoff: Callable[[RetryCallState], float] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         gate: SharedBackoff | None = None,
+        deadline_s: float | None = None,
     ) -> None:
         self.gate = gate or SharedBackoff(sleep=sleep)
         self.max_attempts = max_attempts
         self.max_seconds = max_seconds
+        self.deadline_s = deadline_s
         self._wait = _WaitRetryAfterOrBackoff(backoff or wait_random_exponential(multiplier=0.5, max=20))
         self._sleep = sleep
 
     def __call__(self, fn: Callable[[], T]) -> T:
+        left = None if (outer_until := _deadline.get()) is None else max(outer_until - time.monotonic(), 0.0)
+        limit = min(x for x in (self.max_seconds, self.deadline_s, left) if x is not None)
         retrying = Retrying(
-            stop=stop_after_attempt(self.max_attempts) | stop_after_delay(self.max_seconds),
+            stop=stop_after_attempt(self.max_attempts) | stop_before_delay(limit),
             wait=self._wait,
             retry=retry_if_exception(is_retryable),
             sleep=self._sleep,
@@ -175,7 +258,18 @@ class TransportRetry:
                     self.gate.pause(hinted)
                 raise
 
+        outer = _deadline.get()
+        own = None if self.deadline_s is None else time.monotonic() + self.deadline_s
+        until = min((d for d in (outer, own) if d is not None), default=None)
+        token = _deadline.set(until)
         try:
             return retrying(attempt)
         except openai.OpenAIError as exc:
+            if until is not None and isinstance(exc, openai.APITimeoutError) and time.monotonic() >= until - 1:
+                seconds = (
+                    f" within {self.deadline_s:g} s (--timeout, SUMMARIZER_TIMEOUT)" if until == own else " in time"
+                )
+                raise ProviderUnavailable(f"The backend did not finish answering{seconds}; try later.") from exc
             raise translate(exc) from exc
+        finally:
+            _deadline.reset(token)

@@ -133,7 +133,9 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
         code, _, err = run(capsys, *args)
         assert code == 0, err
         assert run(capsys, *args)[0] == 0  # a rerun resumes: nothing left to do
-    assert stub.requests == 2 * 3  # three calls an article (no demand or proposal to ask for), none on the rerun
+    # Three calls an article as summarize makes them (no demand or proposal to ask for), and the two lists it
+    # skips asked apart for the unverified row (draft_capture.py); none on the rerun.
+    assert stub.requests == 2 * (3 + 2)
     assert "| rule baseline + one-victim rule |" in report.read_text()
     assert "rule baseline" in json.loads(report.with_suffix(".json").read_text())["rows"]
     scores = [json.loads(line) for line in report.with_suffix(".results.jsonl").read_text().splitlines()]
@@ -142,6 +144,8 @@ def test_eval_writes_reports_scores_and_summaries(tmp_path: Path, capsys) -> Non
     assert (scores[0]["killed"], scores[0]["gold_killed"]) == (0, 2)  # the stub's empty summary: a miss
     assert summaries[0]["summary"]["headline"] == "stub headline"
     assert summaries[0]["config"] == scores[0]["config"]  # what the summary was made with, as its score
+    assert summaries[0]["summary"]["meta"]["usage"]["requests"] == 3  # the extra calls are not its cost
+    assert set(summaries[0]["drafts"]) == {"conditions", "proposals", "casualties", "stakeholders"}
 
 
 @pytest.mark.parametrize("option", ["--base-url", "--model", "--model-path"])

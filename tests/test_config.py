@@ -56,12 +56,12 @@ def test_bad_settings_are_configuration_errors(kwargs: dict) -> None:
         Settings.resolve(**{"environ": {}, **kwargs})
 
 
-def test_an_unusable_result_cache_is_a_configuration_error(tmp_path) -> None:
+def test_an_unusable_result_cache_is_a_configuration_error_a_damaged_one_is_rebuilt(tmp_path) -> None:
     from summarizer.cache import ResultCache
 
-    (tmp_path / "results.sqlite").write_text("not a database")
-    with pytest.raises(ConfigurationError, match="SUMMARIZER_CACHE_DIR"):
-        ResultCache(tmp_path / "results.sqlite")
+    (tmp_path / "results.sqlite").write_text("not a database")  # a garbled header: moved aside, not fatal
+    assert len(ResultCache(tmp_path / "results.sqlite")) == 0
+    assert [p.read_text() for p in tmp_path.glob("results.sqlite.damaged-*")] == ["not a database"]
     (tmp_path / "a-file").write_text("")
     with pytest.raises(ConfigurationError, match="cannot be used"):
         ResultCache(tmp_path / "a-file" / "results.sqlite")

@@ -86,11 +86,18 @@ def serving(app: Any) -> Iterator[str]:
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def call(method: str, url: str, body: bytes | dict[str, Any] | None = None, token: str | None = None) -> Response:
+def call(
+    method: str,
+    url: str,
+    body: bytes | dict[str, Any] | None = None,
+    token: str | None = None,
+    content_type: str = "application/json",
+) -> Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     if isinstance(body, dict):
         body = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
+    if body is not None:
+        headers["Content-Type"] = content_type
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
         with _opener.open(request, timeout=60) as response:
@@ -308,10 +315,19 @@ def test_unknown_ids_routes_and_docs(llm_settings: Settings) -> None:
         assert error_of(call("GET", f"{base}/v2/elsewhere"), 404)["type"] == "not_found"
         assert error_of(call("GET", f"{base}/v1/summaries"), 405)["type"] == "method_not_allowed"
         assert json.loads(call("GET", f"{base}/healthz")[2]) == {"status": "ok"}
-        assert call("GET", f"{base}/docs")[0] == 200
+        status, _, page = call("GET", f"{base}/docs")
+        # Offline: no script or style from elsewhere (Swagger UI's came from a CDN: a blank page offline).
+        assert status == 200 and b"/v1/summaries" in page and b"<script" not in page and b"cdn" not in page.lower()
         schema = json.loads(call("GET", f"{base}/openapi.json")[2])
         request = schema["paths"]["/v1/summaries"]["post"]["requestBody"]["content"]["application/json"]["schema"]
         assert set(request["properties"]) == {"text", "html"}
+
+
+def test_a_body_sent_as_plain_text_is_refused_not_read_as_json(llm_settings: Settings) -> None:
+    with serving(create_app(llm_settings, ServiceSettings())) as base:
+        body = json.dumps({"text": "Talks resumed."}).encode()
+        error = error_of(call("POST", f"{base}/v1/summaries", body, content_type="text/plain"), 415)
+        assert error["type"] == "unsupported_media_type"
 
 
 def test_stored_summaries_are_bounded(llm_settings: Settings, fake_backend: Any) -> None:

@@ -32,6 +32,9 @@ def to_markdown(summary: ArticleSummary) -> str:
     """A brief: headline, summary, then each list with its attribution and supporting quote."""
     # An empty headline: the model's overview was lost, and "Dropped" below says why.
     lines = [f"# {summary.headline or NO_HEADLINE}", "", summary.summary, ""]
+    if summary.meta.instructions_to_ai:
+        count = len(summary.meta.instructions_to_ai)
+        lines += [f"> **Warning:** the article holds {count} sentence(s) addressed to an AI; no item cites them.", ""]
 
     def section(title: str, entries: list[tuple[str, str]]) -> None:
         if not entries:

@@ -119,21 +119,32 @@ def _shorten(sentence: str, limit: int = HEADLINE) -> str:
     return sentence[: cut if cut > 0 else limit - 1] + "…"
 
 
-def check_overview(headline: str, summary: str, article_text: str) -> tuple[str, str, list[DroppedItem]]:
-    """The headline and summary with every name the article lacks taken out, and what was taken out."""
+def _planted(prose: str, planted: frozenset[str]) -> list[str]:
+    """Capitalized words of ``prose`` the article writes only in sentences addressed to an AI ("APPROVED")."""
+    return [m.group(0) for m in re.finditer(r"\b[A-Z][A-Za-z]+\b", prose) if m.group(0).lower() in planted]
+
+
+def check_overview(
+    headline: str, summary: str, article_text: str, planted: frozenset[str] = frozenset()
+) -> tuple[str, str, list[DroppedItem]]:
+    """The headline and summary with every name the article lacks taken out, and what was taken out.
+
+    ``article_text`` is the article without its sentences addressed to an AI; ``planted``, the words
+    only those sentences write: a name or a capitalized word from them is the article's least of all.
+    """
     known = _Vocabulary(article_text)  # once per article, not once per sentence checked
     ordinary = _ordinary(summary)  # "Attack" in a title-case headline, "attack" in the summary
     dropped: list[DroppedItem] = []
     kept = []
     for sentence in split_sentences(summary):
-        if names := _unknown(sentence.text, known, ordinary):
+        if names := _unknown(sentence.text, known, ordinary) + _planted(sentence.text, planted):
             reason = f"summary sentence removed: it names {', '.join(map(repr, names))}, which the article does not"
             dropped.append(DroppedItem(section="overview", reason=reason, item={"summary": sentence.text}))
         else:
             kept.append(sentence.text)
     if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in, capped
         kept = [_shorten(next((s.text for s in split_sentences(article_text)), ""), SUMMARY)]
-    if names := _unknown(headline, known, ordinary):
+    if names := _unknown(headline, known, ordinary) + _planted(headline, planted):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
         dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))
         headline = _shorten(kept[0])

@@ -10,6 +10,7 @@ re-ask per article naming each problem (off by default: it recovered 3 of 226 it
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -341,8 +342,21 @@ def assemble_summary(
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
     headline, summary = "", ""  # the overview was lost: meta.dropped says why
+    # The sentences addressed to an AI, by where they are in the whole text (chunks overlap).
+    flagged = {
+        (chunk.offset + sentence.start, chunk.offset + sentence.end): sentence.text
+        for chunk in chunks
+        for sentence in chunk.sentences
+        if sentence.number in chunk.addressed_to_ai
+    }
     if overview is not None:
-        headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, text)
+        # A name written only in a sentence addressed to an AI ("list Acme Corp") is none of the article's.
+        plain = list(text)
+        for start, end in flagged:
+            plain[start:end] = " " * (end - start)
+        plain_text = "".join(plain)
+        planted = frozenset(re.findall(r"[a-z]+", text.lower())) - frozenset(re.findall(r"[a-z]+", plain_text.lower()))
+        headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, plain_text, planted)
         dropped += overview_dropped
     meta = SummaryMeta(
         model=settings.model,
@@ -354,6 +368,7 @@ def assemble_summary(
         duration_s=round(time.monotonic() - started, 3),
         chunks=len(chunks),
         dropped=dropped,
+        instructions_to_ai=[flagged[span][:300] for span in sorted(flagged)],
         verification=counts,
     )
     return ArticleSummary.model_validate(

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from .instructions_check import instruction_sentences
 from .sentences import Sentence, split_sentences
 
 SECTIONS = ("overview", "conditions", "proposals", "casualties", "stakeholders")
@@ -62,11 +64,24 @@ class Article:
     sentences: tuple[Sentence, ...]
     nonce: str
     offset: int = 0  # where ``text`` starts in the full article (non-zero for a chunk of a long one)
+    # Numbers of the sentences that address instructions to an AI (instructions_check.py): never evidence.
+    addressed_to_ai: frozenset[int] = frozenset()
 
     @classmethod
     def from_text(cls, text: str, offset: int = 0) -> Article:
         nonce = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-        return cls(text=text, sentences=tuple(split_sentences(text)), nonce=nonce, offset=offset)
+        sentences = tuple(split_sentences(text))
+        flagged = instruction_sentences(text, sentences)
+        return cls(text=text, sentences=sentences, nonce=nonce, offset=offset, addressed_to_ai=flagged)
+
+    @functools.cached_property
+    def text_for_checks(self) -> str:
+        """The text with its sentences addressed to an AI blanked out (same length: offsets hold)."""
+        chars = list(self.text)
+        for sentence in self.sentences:
+            if sentence.number in self.addressed_to_ai:
+                chars[sentence.start : sentence.end] = " " * (sentence.end - sentence.start)
+        return "".join(chars)
 
     def sentence(self, number: int) -> Sentence | None:
         if 1 <= number <= len(self.sentences):

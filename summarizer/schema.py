@@ -267,6 +267,10 @@ class SummaryMeta(_Model):
     duration_s: float = 0.0
     chunks: int = 1
     dropped: list[DroppedItem] = Field(default_factory=list)
+    instructions_to_ai: list[str] = Field(
+        default_factory=list,
+        description="Sentences of the article that address instructions to an AI: no item cites them.",
+    )
     verification: VerificationCounts = Field(default_factory=VerificationCounts)
 
 

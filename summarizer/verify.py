@@ -201,11 +201,14 @@ def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
         return cited
-    return next((s for s in article.sentences if name.lower() in s.text.lower()), cited)
+    named = (s for s in article.sentences if name.lower() in s.text.lower() and s.number not in article.addressed_to_ai)
+    return next(named, cited)
 
 
 def _in_article(value: str, article: Article) -> bool:
-    return ground_evidence(value, article.text) is not None or value.lower() in article.text.lower()
+    """Whether the article writes ``value``, outside its sentences addressed to an AI ("list Acme Corp")."""
+    text = article.text_for_checks
+    return ground_evidence(value, text) is not None or value.lower() in text.lower()
 
 
 def _as_written(value: str, article: Article) -> str:
@@ -231,7 +234,7 @@ def _as_written(value: str, article: Article) -> str:
 
 
 def _words_in_article(value: str, article: Article) -> bool:
-    words = set(re.findall(r"[a-z0-9]+", article.text.lower()))
+    words = set(re.findall(r"[a-z0-9]+", article.text_for_checks.lower()))
     return all(w in words for w in re.findall(r"[a-z0-9]+", value.lower()) if w not in _STOPWORDS)
 
 
@@ -391,6 +394,15 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     fields = draft.model_dump(exclude={"sentence", "figure_text"})
     subject = SUBJECT_FIELDS.get(section)
+    written_only_to_an_ai = (
+        subject
+        and article.addressed_to_ai
+        and not _in_article(fields[subject], article)
+        and fields[subject].lower() in article.text.lower()
+    )
+    if subject and written_only_to_an_ai:
+        reason = f"{subject} {fields[subject]!r} is named only in sentences addressed to an AI"
+        return Rejected(section, draft, reason, reask=False)
     if subject and not _in_article(fields[subject], article):
         return Rejected(section, draft, f"{subject} {fields[subject]!r} is not named in the article")
     if subject:
@@ -427,6 +439,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         if isinstance(read, Refusal):
             return Rejected(section, draft, read.reason, read.reask)
         sentence = read
+    if sentence.number in article.addressed_to_ai:  # where a name or figure moved the evidence
+        return Rejected(section, draft, f"sentence [{sentence.number}] addresses instructions to an AI", reask=False)
     # Who reports a figure is named where it is reported ("... killed, according to the defence ministry");
     # a source from another sentence ("the Red Cross said", of the next strike) is not this figure's. A
     # demand or proposal may be sourced in the sentence before ("Officials said on Monday. ...").

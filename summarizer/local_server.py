@@ -178,7 +178,12 @@ def stopped_server_at(base_url: str | None) -> str | None:
                 continue
             code = process.returncode
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
-            return f"The local llama.cpp server {how} while answering (log: {server.log_path}).\n{server._log_tail(5)}"
+            hint = (
+                " (a CPU instruction fault? README, 'Set-up': build llama-cpp-python without AMX)" if code < 0 else ""
+            )
+            return (
+                f"The local llama.cpp server {how} while answering{hint}; log: {server.log_path}\n{server._log_tail(5)}"
+            )
     return None
 
 

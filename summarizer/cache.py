@@ -45,6 +45,8 @@ def summary_config(settings: Settings) -> list[str]:
     strategy = settings.strategy + ("+reask" if settings.reask else "")
     if settings.max_output_tokens != Settings.max_output_tokens:  # the default leaves older keys as they were
         strategy += f"+out{settings.max_output_tokens}"
+    if settings.language is not None:  # a language set by hand, not detected from the text
+        strategy += f"+lang-{settings.language}"
     return [where, settings.model, settings.mode, strategy, prompt_version(), SCHEMA_VERSION]
 
 

@@ -185,6 +185,10 @@ def _backend_options(func: Any) -> Any:
             help="Longest article accepted, in characters [env SUMMARIZER_MAX_CHARS; 100000].",
         ),
         click.option(
+            "--language",
+            help="The articles' language, ISO 639-1 (fr, de...) [env SUMMARIZER_LANGUAGE; detected per article].",
+        ),
+        click.option(
             "--reask",
             is_flag=True,
             default=None,

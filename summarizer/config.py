@@ -16,6 +16,7 @@ empty is an error (an unset shell variable must not select another backend unnot
 | context     | (Python only)     | ``SUMMARIZER_CONTEXT_SIZE`` (tokens)            | 8192                   |
 | timeout     | ``--timeout``     | ``SUMMARIZER_TIMEOUT`` (seconds per model call) | 600 local, else 120    |
 | max_chars   | ``--max-chars``   | ``SUMMARIZER_MAX_CHARS``                        | 100000                 |
+| language    | ``--language``    | ``SUMMARIZER_LANGUAGE`` (ISO 639-1)             | detected               |
 | service key | (Python only)     | ``SUMMARIZER_API_KEY`` (``summarizer serve``)   | none: no auth          |
 
 Example:
@@ -80,6 +81,8 @@ class Settings:
     timeout: float | None = None
     # The longest article accepted, in characters: a 50 MB file became 6,509 requests without a word.
     max_chars: int = 100_000
+    # The article's language (ISO 639-1, e.g. "fr"); None: detected (language.py).
+    language: str | None = None
 
     @property
     def call_deadline(self) -> float:
@@ -162,6 +165,8 @@ class Settings:
             model_path=model_path,
         )
         chosen: dict[str, object] = {"context_size": int(context)} if context else {}
+        if (language := pick(None, "SUMMARIZER_LANGUAGE")) is not None:
+            chosen["language"] = language
         for name, field, kind in (("SUMMARIZER_TIMEOUT", "timeout", float), ("SUMMARIZER_MAX_CHARS", "max_chars", int)):
             if (value := pick(None, name)) is not None:
                 try:
@@ -172,6 +177,11 @@ class Settings:
                     raise ConfigurationError(f"{name} must be a positive number, not {value!r}.")
                 chosen[field] = number
         chosen.update({name: value for name, value in overrides.items() if value is not None})  # None: not given
+        if isinstance(chosen.get("language"), str):
+            code = str(chosen["language"]).strip().lower()
+            if not (len(code) == 2 and code.isalpha()):
+                raise ConfigurationError(f"The language must be a two-letter ISO 639-1 code such as fr, not {code!r}.")
+            chosen["language"] = code
         if chosen:
             settings = replace(settings, **chosen)  # type: ignore[arg-type]
         return settings

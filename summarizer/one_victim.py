@@ -7,8 +7,8 @@ no killed figure, 6 say it this way.
 When no published report gives a killed (or injured) figure, the first sentence that says so of one
 person ("... was killed", "he was wounded", "Judge Valencia died": ``numbers.one_harmed``) becomes a
 report of 1, verified like any draft and marked ``read_by="rule"``. The rule never adds to a figure
-the model gave (two sentences about one death would count it twice), and skips a sentence that names
-a year or "years ago" ("after Pardo Leal was assassinated in October 1987": an old death, not this
+the model gave (two sentences about one death would count it twice), and skips a sentence that sets
+it in a year or "years ago" ("after Pardo Leal was assassinated in October 1987": an old death, not this
 story's), tells the death as background ("when Msgr Romero was killed"), or names more victims
 ("three guerrillas died and one soldier was killed", "was killed ..., along with two of his
 bodyguards", "X was shot to death ..., and Y was shot to death"): those readings need the model.
@@ -29,8 +29,12 @@ from .sentences import Sentence
 from .verify import verify_item
 
 KINDS = ("killed", "injured")
-# An old death: "in October 1987", "nine years ago today".
-_LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\byears ago\b", re.IGNORECASE)
+# An old death: "in October 1987", "since 1985", "nine years ago today". A year in a full date ("shot
+# dead on 3 March 2024") dates this story's death, not an old one (tests/test_one_victim.py).
+_LONG_AGO = re.compile(
+    r"\b(?:in|since|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b|\byears ago\b",
+    re.IGNORECASE,
+)
 # A death told as background: "the PDC ran the office when Msgr Romero was killed".
 _BACKGROUND = re.compile(r"\b(?:when|after|before|since|until)\b[^,;:]*$", re.IGNORECASE)
 # Where the victim's name starts: after a dateline ("LIMA, 7 MAY 89 (EFE) -- "), a semicolon or colon;
@@ -92,6 +96,7 @@ def _sentence_stating(kind: str, chunks: list[Article]) -> tuple[Article, Senten
 
 def one_victim_reports(chunks: list[Article], published: list[BaseModel]) -> list[CasualtyReport]:
     """Reports of 1 killed or injured for the kinds no ``published`` report gives a figure for (0 is one)."""
+    chunks = [chunk for chunk in chunks if chunk.readable]  # an English rule: only where its words are read
     missing = [kind for kind in KINDS if all(getattr(report, kind, None) is None for report in published)]
     found: dict[tuple[int, int], tuple[Article, Sentence, list[str]]] = {}
     for kind in missing:

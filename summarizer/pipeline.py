@@ -31,6 +31,7 @@ from .drafts import (
     WholeArticle,
 )
 from .errors import ExtractionError, TokenBudgetExceeded
+from .language import detect_language
 from .one_victim import one_victim_reports
 from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
@@ -297,7 +298,8 @@ def _verify_chunk(
 def article_chunks(text: str, settings: Settings) -> list[Article]:
     """The article as the model sees it: one part, or several when it does not fit the context."""
     chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
-    return [Article.from_text(chunk.text, chunk.offset) for chunk in chunks]
+    language = settings.language or detect_language(text)
+    return [Article.from_text(chunk.text, chunk.offset, language) for chunk in chunks]
 
 
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
@@ -367,6 +369,7 @@ def assemble_summary(
         usage=usage,
         duration_s=round(time.monotonic() - started, 3),
         chunks=len(chunks),
+        language=chunks[0].language,
         dropped=dropped,
         instructions_to_ai=[flagged[span][:300] for span in sorted(flagged)],
         verification=counts,

@@ -22,6 +22,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from .instructions_check import instruction_sentences
+from .language import has_pack
 from .sentences import Sentence, split_sentences
 
 SECTIONS = ("overview", "conditions", "proposals", "casualties", "stakeholders")
@@ -66,13 +67,20 @@ class Article:
     offset: int = 0  # where ``text`` starts in the full article (non-zero for a chunk of a long one)
     # Numbers of the sentences that address instructions to an AI (instructions_check.py): never evidence.
     addressed_to_ai: frozenset[int] = frozenset()
+    # The article's language (ISO 639-1): which checks can read its words (language.py).
+    language: str = "en"
 
     @classmethod
-    def from_text(cls, text: str, offset: int = 0) -> Article:
+    def from_text(cls, text: str, offset: int = 0, language: str = "en") -> Article:
         nonce = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
         sentences = tuple(split_sentences(text))
         flagged = instruction_sentences(text, sentences)
-        return cls(text=text, sentences=sentences, nonce=nonce, offset=offset, addressed_to_ai=flagged)
+        return cls(text, sentences, nonce, offset, addressed_to_ai=flagged, language=language)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the checks can read this article's words (its language has a pack)."""
+        return has_pack(self.language)
 
     @functools.cached_property
     def text_for_checks(self) -> str:

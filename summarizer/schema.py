@@ -266,6 +266,7 @@ class SummaryMeta(_Model):
     usage: Usage = Field(default_factory=Usage)
     duration_s: float = 0.0
     chunks: int = 1
+    language: str | None = Field(default=None, description="The article's language (ISO 639-1), detected or set.")
     dropped: list[DroppedItem] = Field(default_factory=list)
     instructions_to_ai: list[str] = Field(
         default_factory=list,

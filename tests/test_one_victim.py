@@ -132,3 +132,10 @@ def test_the_rule_baseline_with_the_one_victim_rule_fills_only_what_it_left_at_z
 def test_the_victim_is_the_name_before_the_verb_or_none(text: str, victim: str | None) -> None:
     [report] = reports(text)
     assert report.victims == victim
+
+
+def test_a_full_date_dates_this_death_a_year_after_in_an_old_one() -> None:
+    # A four-digit year marked every death as old: "shot dead on 3 March 2024" gave no figure.
+    assert [r.killed for r in reports("The mayor was shot dead on 3 March 2024 outside the town hall.")] == [1]
+    assert reports("The strike began after the mayor was shot dead in March 2019.") == []
+    assert reports("Her brother was killed nine years ago.") == []

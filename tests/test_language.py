@@ -1,0 +1,81 @@
+"""Languages: detected offline, every call asked where no pack reads the words, no kind guessed by English rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import ConfigurationError, Settings
+from summarizer.cli import main
+from summarizer.drafts import CasualtyDraft
+from summarizer.language import detect_language
+from summarizer.prompts import Article
+from summarizer.verify import Rejected, could_publish, verify_item
+
+from .faults.fault_backend import FaultBackend
+
+# Written by the team (German, Spanish); the French sentence paraphrases a dev-set article.
+GERMAN = (
+    "Mindestens zwölf Menschen wurden bei dem Angriff auf den Markt getötet und etwa 40 verletzt, "
+    "teilte die Polizei mit."
+)
+SPANISH = (
+    "El sindicato exigió la liberación de los detenidos y propuso reanudar las negociaciones el lunes en "
+    "Valparaíso. Dos personas murieron en los enfrentamientos."
+)
+FRENCH = "Le parti exige la publication des résultats de l'élection présidentielle avant jeudi."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [(GERMAN, "de"), (SPANISH, "es"), (FRENCH, "fr"), ("TWO SOLDIERS WERE KILLED IN AN AMBUSH, THE ARMY SAID.", "en")],
+)
+def test_the_language_is_detected_wire_capitals_included(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_a_german_figure_is_never_published_with_a_kind_read_by_english_rules() -> None:
+    # English rules read "die" (the German article) as a death: a draft of 40 injured came back 40 killed.
+    article = Article.from_text(GERMAN, language="de")
+    for draft in (
+        CasualtyDraft(sentence=1, figure_text="etwa 40 verletzt", injured=40),
+        CasualtyDraft(sentence=1, figure_text="Mindestens zwölf Menschen", killed=12, injured=40),
+    ):
+        result = verify_item("casualties", draft, article)
+        assert isinstance(result, Rejected) and "'de'" in result.reason
+
+
+def test_without_a_pack_no_call_is_skipped_for_lack_of_an_english_cue() -> None:
+    spanish = Article.from_text(SPANISH, language="es")
+    assert all(could_publish(section, spanish) for section in ("conditions", "proposals", "casualties"))
+    assert not could_publish("conditions", Article.from_text("Two people died in a fire.", language="en"))
+
+
+def test_the_language_can_be_set_and_a_bad_code_is_refused() -> None:
+    assert Settings.resolve(environ={"SUMMARIZER_LANGUAGE": "FR"}).language == "fr"
+    with pytest.raises(ConfigurationError, match="ISO 639-1"):
+        Settings.resolve(environ={"SUMMARIZER_LANGUAGE": "french"})
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_spanish_article_gets_every_list_asked_and_its_language_in_meta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked: list[str] = []
+
+    def answer(body: dict[str, Any]) -> str:
+        from .faults.fault_backend import model_answer
+
+        asked.append(body["messages"][-1]["content"].split(" in the article")[0])
+        return model_answer(body)
+
+    path = tmp_path / "es.txt"
+    path.write_text(SPANISH, encoding="utf-8")
+    with FaultBackend(answer=answer) as backend:
+        assert main(["summarize", str(path), "--base-url", backend.base_url, "--mode", "json", "--no-cache"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["meta"]["language"] == "es"
+    assert {"List the conditions", "List the proposals", "List the casualty reports"} <= set(asked)

@@ -1,0 +1,81 @@
+"""An eval run's saved drafts put through today's checks: the four-list scores of what they would publish.
+
+    python benchmarks/reverify_drafts.py benchmarks/eval/wikinews_dev
+
+``summarizer eval`` keeps, beside each summary, the model's first answer to every list before any check
+(``draft_capture.py``). Those answers are what the checks read, so a change to the checks (not to the
+prompts) is measured on them without a model call: each record's drafts are answered again, as a batch
+import is, through today's pipeline (the same calls it would make, the same verification, merging and
+one-victim rule), and scored against the gold with the shared matching rules. Prints, per language, the
+unverified drafts, the run's saved summaries and today's checks, then each record whose matched items
+changed. Records longer than one chunk are skipped (their drafts are kept without their chunk).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from report_files import gold_by_id, report_parser, run_script
+
+from summarizer.config import Settings
+from summarizer.draft_capture import lists_of_drafts, lists_of_summary
+from summarizer.drafts import SECTION_MODELS, Overview
+from summarizer.evaluate import LIST_COLUMNS, markdown_table, run_lines
+from summarizer.list_scoring import ListCounts, by_language, score_lists
+from summarizer.pipeline import LIST_SECTIONS, Answers, DraftRequest, article_chunks, assemble_summary
+from summarizer.schema import ArticleSummary, Usage
+
+SETTINGS = Settings.resolve(base_url="http://replay.invalid/v1", model="replay", mode="json", environ={})
+
+
+def replayed(text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, Any]]]) -> ArticleSummary | None:
+    """The summary today's pipeline makes of the saved answers, or None for an article of several chunks."""
+    if len(article_chunks(text, SETTINGS)) > 1:
+        return None
+
+    def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
+        answers: Answers = {}
+        for request in requests:
+            if request.part == "overview":
+                answers["overview"] = Overview.model_construct(headline=saved.headline, summary=saved.summary)
+            elif request.part in LIST_SECTIONS:
+                items = [{k: v for k, v in d.items() if k != "evidence"} for d in drafts.get(request.part, [])]
+                model: type[BaseModel] = SECTION_MODELS[request.part]
+                answers[request.part] = model.model_validate({request.part: items})
+        return answers
+
+    return assemble_summary(text, SETTINGS, "replay", answer, None)
+
+
+def main() -> None:
+    parser = report_parser(__doc__ or "")
+    args = parser.parse_args()
+    gold = gold_by_id(args.report)
+    rows: dict[str, list[ListCounts]] = {"same calls, no verification": [], "saved summaries": [], "today's checks": []}
+    changed = []
+    for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
+        record, drafts = gold[entry["id"]], entry.get("drafts")
+        if drafts is None:
+            continue
+        saved = ArticleSummary.model_validate(entry["summary"])
+        today = replayed(record["text"], saved, drafts)
+        if today is None:
+            print(f"{entry['id']}: several chunks, skipped")
+            continue
+        scores = [score_lists(record, lists) for lists in (lists_of_drafts(drafts), lists_of_summary(saved))]
+        scores.append(score_lists(record, lists_of_summary(today)))
+        for name, score in zip(rows, scores, strict=True):
+            rows[name].append(score)
+        keys = ("conditions_matched", "proposals_matched", "stakeholders_gold_found", "figures_wrong")
+        before, after = ({k: getattr(s, k) for k in keys} for s in scores[1:])
+        if before != after:
+            changed.append(f"{entry['id']}: {before} -> {after}")
+    table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
+    print(markdown_table(table, LIST_COLUMNS))
+    print(f"\n{len(changed)} records changed:")
+    print("\n".join(changed))
+
+
+if __name__ == "__main__":
+    run_script(main)

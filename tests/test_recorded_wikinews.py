@@ -1,0 +1,51 @@
+"""Two Wikinews articles (English, French; CC BY 2.5, Wikinews contributors: tests/data/NOTICE.md),
+summarized by the bundled local model, replayed from cassettes and scored against their gold.
+
+The summary and its four-list scores (``list_scoring``, the eval data's matching rules) must equal the
+recorded run's snapshot; the French one must have every list asked and its language in ``meta``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import Settings, summarize
+from summarizer.draft_capture import lists_of_summary
+from summarizer.evaluate import load_gold
+from summarizer.list_scoring import score_lists
+
+from .test_recorded_summaries import _comparable, assert_grounded
+
+DATA = Path(__file__).parent / "data" / "wikinews_dev2.jsonl"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE_SNAPSHOTS = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+RECORDS = {record["lang"]: record for record in load_gold(DATA)}
+
+pytestmark = [pytest.mark.cassette, pytest.mark.vcr]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_wikinews_summary_and_its_list_scores(
+    lang: str, llm_settings: Settings, played_all: Any, recording: bool
+) -> None:
+    record = RECORDS[lang]
+    settings = replace(llm_settings, reask=False)  # the default pipeline, as `summarizer summarize` runs it
+    summary = summarize(record["text"], settings=settings)
+
+    assert summary.meta.language == lang
+    assert summary.meta.usage.requests == len(played_all.data) or recording
+    if lang != "en":
+        assert summary.meta.usage.requests == 5  # the overview and every list: no call skipped for English cues
+        assert summary.casualties == []  # no pack reads French harm words: figures withheld, never guessed
+    assert_grounded(summary, record["text"])
+    result = {"summary": _comparable(summary), "lists": score_lists(record, lists_of_summary(summary)).as_dict()}
+    snapshot = SNAPSHOTS / f"wikinews_{lang}.json"
+    if recording or UPDATE_SNAPSHOTS:
+        snapshot.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert result == json.loads(snapshot.read_text(encoding="utf-8"))

@@ -93,10 +93,14 @@ def to_markdown(summary: ArticleSummary) -> str:
             for s in summary.stakeholders
         ],
     )  # fmt: skip
-    if summary.meta.dropped:
-        lines.extend(["## Dropped (could not be verified)", ""])
-        lines.extend(f"- {d.section}: {d.reason}" for d in summary.meta.dropped)
-        lines.append("")
+    for title, notes in (
+        ("Corrected by verification", summary.meta.corrections),
+        ("Dropped (could not be verified)", summary.meta.dropped),
+    ):
+        if notes:
+            lines.extend([f"## {title}", ""])
+            lines.extend(f"- {note.section}: {note.reason}" for note in notes)
+            lines.append("")
     meta = summary.meta
     lines.append(
         f"_{meta.model} via {meta.backend}, strategy {meta.strategy}, prompts {meta.prompt_version}, "

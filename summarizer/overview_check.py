@@ -8,7 +8,7 @@ article ("Kill" for KILLED), a word of the article begins it ("Salvadoran" for S
 eight letters ("President" for PRESIDENCY), or, for a month, the article has its three-letter
 abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A summary
 sentence naming anything else is removed; a headline naming anything else is replaced by the
-summary's first sentence. Both are reported in ``meta.dropped``. A word may inflect the article's
+summary's first sentence. Both are reported in ``meta.corrections``. A word may inflect the article's
 ("Bombing" for BOMB). A sentence's first word is checked too, unless it is a function word ("The", "Three"): a
 summary once began "Peru's capital city Lima" for an article that never names Peru. Headlines are
 often in title case: a word the summary writes in lower case is an ordinary word; another ordinary
@@ -18,10 +18,10 @@ an invented name.
 Example:
     >>> article = "Talks resume in Velmora on Monday."
     >>> prose = "Talks resume. They met in Italy."
-    >>> headline, summary, dropped = check_overview("Velmora Talks in Italy", prose, article)
+    >>> headline, summary, changes = check_overview("Velmora Talks in Italy", prose, article)
     >>> headline, summary
     ('Talks resume.', 'Talks resume.')
-    >>> [d.reason for d in dropped]  # doctest: +NORMALIZE_WHITESPACE
+    >>> [c.reason for c in changes]  # doctest: +NORMALIZE_WHITESPACE
     ["summary sentence removed: it names 'Italy', which the article does not",
      "headline replaced: it names 'Italy', which the article does not"]
 """
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import HEADLINE, SUMMARY, DroppedItem
+from .schema import HEADLINE, SUMMARY, Correction
 from .sentences import split_sentences
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -126,7 +126,7 @@ def _planted(prose: str, planted: frozenset[str]) -> list[str]:
 
 def check_overview(
     headline: str, summary: str, article_text: str, planted: frozenset[str] = frozenset()
-) -> tuple[str, str, list[DroppedItem]]:
+) -> tuple[str, str, list[Correction]]:
     """The headline and summary with every name the article lacks taken out, and what was taken out.
 
     ``article_text`` is the article without its sentences addressed to an AI; ``planted``, the words
@@ -134,18 +134,18 @@ def check_overview(
     """
     known = _Vocabulary(article_text)  # once per article, not once per sentence checked
     ordinary = _ordinary(summary)  # "Attack" in a title-case headline, "attack" in the summary
-    dropped: list[DroppedItem] = []
+    changes: list[Correction] = []
     kept = []
     for sentence in split_sentences(summary):
         if names := _unknown(sentence.text, known, ordinary) + _planted(sentence.text, planted):
             reason = f"summary sentence removed: it names {', '.join(map(repr, names))}, which the article does not"
-            dropped.append(DroppedItem(section="overview", reason=reason, item={"summary": sentence.text}))
+            changes.append(Correction(section="overview", reason=reason, item={"summary": sentence.text}))
         else:
             kept.append(sentence.text)
     if not kept:  # nothing of the model's summary is safe: the article's own first sentence stands in, capped
         kept = [_shorten(next((s.text for s in split_sentences(article_text)), ""), SUMMARY)]
     if names := _unknown(headline, known, ordinary) + _planted(headline, planted):
         reason = f"headline replaced: it names {', '.join(map(repr, names))}, which the article does not"
-        dropped.append(DroppedItem(section="overview", reason=reason, item={"headline": headline}))
+        changes.append(Correction(section="overview", reason=reason, item={"headline": headline}))
         headline = _shorten(kept[0])
-    return headline, " ".join(kept), dropped
+    return headline, " ".join(kept), changes

@@ -38,6 +38,7 @@ from .prompts import Article, prompt_version, render_reask, render_system, rende
 from .schema import (
     ArticleSummary,
     Condition,
+    Correction,
     DroppedItem,
     Proposal,
     Stakeholder,
@@ -151,22 +152,22 @@ def _corrections_model(sections: list[str]) -> type[BaseModel]:
 
 
 def _verify_all(
-    article: Article, drafts: dict[str, list[Cited]], cleared: list[DroppedItem]
+    article: Article, drafts: dict[str, list[Cited]], corrections: list[Correction]
 ) -> tuple[dict[str, list[BaseModel]], list[Rejected]]:
-    """Split drafts into grounded items and rejections; details cleared on the way go to ``cleared``."""
+    """Split drafts into grounded items and rejections; what was cleared or corrected in a published item
+    goes to ``corrections`` (a rejected item's notes go with it: its reason says why it is not published)."""
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     rejected: list[Rejected] = []
     for section, items in drafts.items():
         for draft in items:
             notes = [f"cleared: {name} {why}" for name, why in draft._dropped_details.items()]
             result = verify_item(section, draft, article, notes)
-            cleared.extend(
-                DroppedItem(section=section, reason=note, item=draft.model_dump(mode="json")) for note in notes
-            )
             if isinstance(result, Rejected):
                 rejected.append(result)
             else:
                 kept[section].append(result)
+                item = draft.model_dump(mode="json")
+                corrections.extend(Correction(section=section, reason=note, item=item) for note in notes)
     return kept, rejected
 
 
@@ -266,18 +267,18 @@ def _verify_chunk(
     usage: Usage,
     counts: VerificationCounts,
     not_reasked: str = NOT_REASKED,
-) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem]]:
+) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem], list[Correction]]:
     """Verify the drafts, re-ask once for what failed (when re-asks are on), report the rest."""
     overview, drafts, failed_sections = _read_answers(answers)
-    cleared: list[DroppedItem] = []
-    kept, rejected = _verify_all(article, drafts, cleared)
+    corrections: list[Correction] = []
+    kept, rejected = _verify_all(article, drafts, corrections)
     counts.drafted += sum(len(items) for items in drafts.values())
     counts.rejected_first_pass += len(rejected)
     retry = [r for r in rejected if r.reask]
     rejected = [r for r in rejected if not r.reask]
     if retry and reask is not None:
         counts.reasked += len(retry)
-        corrected, _ = _verify_all(article, reask(article, retry, usage), cleared)
+        corrected, _ = _verify_all(article, reask(article, retry, usage), corrections)
         for section, items in corrected.items():
             kept[section].extend(items)
             counts.recovered_by_reask += len(items)
@@ -290,9 +291,9 @@ def _verify_chunk(
     elif retry:
         rejected += [replace(r, reason=f"{r.reason} ({not_reasked})") for r in retry]
     counts.dropped += len(rejected)
-    dropped = failed_sections + cleared
+    dropped = failed_sections
     dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]
-    return overview, kept, dropped
+    return overview, kept, dropped, corrections
 
 
 def article_chunks(text: str, settings: Settings) -> list[Article]:
@@ -329,10 +330,14 @@ def assemble_summary(
     overview: Any = None
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     dropped: list[DroppedItem] = []
+    corrections: list[Correction] = []
     for index, article in enumerate(chunks):
         requests = first_pass_requests(article, settings.strategy, with_overview=index == 0)
         answers = answer(index, requests, usage)
-        chunk_overview, chunk_kept, chunk_dropped = _verify_chunk(answers, article, reask, usage, counts, not_reasked)
+        chunk_overview, chunk_kept, chunk_dropped, chunk_corrections = _verify_chunk(
+            answers, article, reask, usage, counts, not_reasked
+        )
+        corrections += chunk_corrections
         overview = overview or chunk_overview
         for section, items in chunk_kept.items():
             kept[section].extend(items)
@@ -358,8 +363,8 @@ def assemble_summary(
             plain[start:end] = " " * (end - start)
         plain_text = "".join(plain)
         planted = frozenset(re.findall(r"[a-z]+", text.lower())) - frozenset(re.findall(r"[a-z]+", plain_text.lower()))
-        headline, summary, overview_dropped = check_overview(overview.headline, overview.summary, plain_text, planted)
-        dropped += overview_dropped
+        headline, summary, overview_changes = check_overview(overview.headline, overview.summary, plain_text, planted)
+        corrections += overview_changes
     meta = SummaryMeta(
         model=settings.model,
         backend=backend,
@@ -371,6 +376,7 @@ def assemble_summary(
         chunks=len(chunks),
         language=chunks[0].language,
         dropped=dropped,
+        corrections=corrections,
         instructions_to_ai=[flagged[span][:300] for span in sorted(flagged)],
         verification=counts,
     )

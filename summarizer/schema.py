@@ -246,6 +246,15 @@ class DroppedItem(_Model):
     item: dict[str, object]
 
 
+class Correction(_Model):
+    """A published item (or the headline and summary) that verification changed: a detail cleared or
+    respelled, a figure read again, a sentence taken out of the summary."""
+
+    section: str
+    reason: str
+    item: dict[str, object]
+
+
 class VerificationCounts(_Model):
     """How many list items the model proposed, and what verification made of them."""
 
@@ -267,7 +276,10 @@ class SummaryMeta(_Model):
     duration_s: float = 0.0
     chunks: int = 1
     language: str | None = Field(default=None, description="The article's language (ISO 639-1), detected or set.")
-    dropped: list[DroppedItem] = Field(default_factory=list)
+    dropped: list[DroppedItem] = Field(default_factory=list, description="What the model said that was not published.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="What verification changed in what was published, and why."
+    )
     instructions_to_ai: list[str] = Field(
         default_factory=list,
         description="Sentences of the article that address instructions to an AI: no item cites them.",

@@ -32,6 +32,7 @@ from .drafts import (
 )
 from .errors import ExtractionError, TokenBudgetExceeded
 from .language import detect_language
+from .named_parties import not_yet_listed, parties_named
 from .one_victim import one_victim_reports
 from .overview_check import check_overview
 from .prompts import Article, prompt_version, render_reask, render_system, render_task
@@ -272,6 +273,7 @@ def _verify_chunk(
     overview, drafts, failed_sections = _read_answers(answers)
     corrections: list[Correction] = []
     kept, rejected = _verify_all(article, drafts, corrections)
+    kept["parties"] = [*parties_named(drafts, article)]
     counts.drafted += sum(len(items) for items in drafts.values())
     counts.rejected_first_pass += len(rejected)
     retry = [r for r in rejected if r.reask]
@@ -328,7 +330,7 @@ def assemble_summary(
     chunks = article_chunks(text, settings)
     usage._budget = settings.max_tokens_per_article * len(chunks)
     overview: Any = None
-    kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
+    kept: dict[str, list[BaseModel]] = {section: [] for section in (*LIST_SECTIONS, "parties")}
     dropped: list[DroppedItem] = []
     corrections: list[Correction] = []
     for index, article in enumerate(chunks):
@@ -348,6 +350,7 @@ def assemble_summary(
     casualties = _dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
+    stakeholders += not_yet_listed([s for s in kept["parties"] if isinstance(s, Stakeholder)], stakeholders)
     headline, summary = "", ""  # the overview was lost: meta.dropped says why
     # The sentences addressed to an AI, by where they are in the whole text (chunks overlap).
     flagged = {

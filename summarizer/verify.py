@@ -343,7 +343,7 @@ _AT_A_PLACE = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*,\s*\d")  # "LIMA, 11 MAR 89 (EFE) --": the place that opens the article
 
 
-def _only_a_place(name: str, article: Article) -> bool:
+def only_a_place(name: str, article: Article) -> bool:
     """Whether the article writes ``name`` only as a place (after "in", "near the town of"...) or its dateline.
 
     Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state" ("LIMA",
@@ -418,7 +418,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         _is_a_sentence(fields["name"], article) or (fields["name"].endswith(".") and len(fields["name"].split()) >= 6)
     ):
         return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
-    if section == "stakeholders" and fields["kind"] == StakeholderKind.state and _only_a_place(fields["name"], article):
+    if section == "stakeholders" and fields["kind"] == StakeholderKind.state and only_a_place(fields["name"], article):
         return Rejected(section, draft, f"{fields['name']!r} is named only as a place, not as a party", reask=False)
     if section == "stakeholders" and fields["kind"] == StakeholderKind.other:
         # Read on MUC-4 runs: every "other" was a thing or a place ("M-16 rifle", "Government House", a

@@ -8,7 +8,9 @@ prompts) is measured on them without a model call: each record's drafts are answ
 import is, through today's pipeline (the same calls it would make, the same verification, merging and
 one-victim rule), and scored against the gold with the shared matching rules. Prints, per language, the
 unverified drafts, the run's saved summaries and today's checks, then each record whose matched items
-changed. Records longer than one chunk are skipped (their drafts are kept without their chunk).
+changed, and with ``--costs`` each draft that matches a gold item but that today's checks drop (what
+verification costs), with the reason they give. Records longer than one chunk are skipped (their
+drafts are kept without their chunk).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from summarizer.config import Settings
 from summarizer.draft_capture import lists_of_drafts, lists_of_summary
 from summarizer.drafts import SECTION_MODELS, Overview
 from summarizer.evaluate import LIST_COLUMNS, markdown_table, run_lines
-from summarizer.list_scoring import ListCounts, by_language, score_lists
+from summarizer.list_scoring import ListCounts, ListItem, Lists, by_language, score_lists
 from summarizer.pipeline import LIST_SECTIONS, Answers, DraftRequest, article_chunks, assemble_summary
 from summarizer.schema import ArticleSummary, Usage
 
@@ -48,8 +50,23 @@ def replayed(text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, 
     return assemble_summary(text, SETTINGS, "replay", answer, None)
 
 
+def _costs(record: dict[str, Any], drafts: dict[str, list[dict[str, Any]]], today: ArticleSummary) -> list[str]:
+    """The drafts that alone would match a gold item, of lists where today's summary matches fewer."""
+    lines = []
+    for section, who, what in (("conditions", "party", "demand"), ("proposals", "proposer", "proposal")):
+        published = score_lists(record, lists_of_summary(today))
+        for d in drafts.get(section, []):
+            item = ListItem(str(d.get(who) or ""), str(d.get(what) or ""), str(d.get("evidence") or ""))
+            alone = score_lists(record, Lists(**{section: (item,)}))
+            if getattr(alone, f"{section}_matched") and not getattr(published, f"{section}_matched"):
+                reasons = [x.reason for x in today.meta.dropped if x.item.get(what) == d.get(what)]
+                lines.append(f"  {section}: {item.who!r}: {item.what[:70]!r} -- {reasons[:1] or ['(kept, or merged)']}")
+    return lines
+
+
 def main() -> None:
     parser = report_parser(__doc__ or "")
+    parser.add_argument("--costs", action="store_true", help="list right drafts that today's checks drop")
     args = parser.parse_args()
     gold = gold_by_id(args.report)
     rows: dict[str, list[ListCounts]] = {"same calls, no verification": [], "saved summaries": [], "today's checks": []}
@@ -71,6 +88,8 @@ def main() -> None:
         before, after = ({k: getattr(s, k) for k in keys} for s in scores[1:])
         if before != after:
             changed.append(f"{entry['id']}: {before} -> {after}")
+        if args.costs and (costs := _costs(record, drafts, today)):
+            print(entry["id"], *costs, sep="\n")
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
     print(f"\n{len(changed)} records changed:")

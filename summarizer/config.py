@@ -41,11 +41,11 @@ Backend = Literal["local", "openai", "openai-compatible"]
 MODES = ("tools", "json", "json_schema", "md_json")
 STRATEGIES = ("cited", "single")
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
-# Measured on the bundled models (README, "Modes"): llama.cpp's grammar for tools or a json_object
+# Measured on the bundled models (docs/guide.md, "Modes"): llama.cpp's grammar for tools or a json_object
 # schema only allows compact JSON, and the small model then closes every list at once (empty lists).
 # Plain json mode (schema in the prompt, output validated by pydantic) finds the facts.
 DEFAULT_MODES: dict[str, str] = {"local": "json", "openai": "tools", "openai-compatible": "tools"}
-# Chosen by measurement (README, "Choosing the local model"): the 1.5B model finds far more
+# Chosen by measurement (docs/guide.md, "Choosing the local model"): the 1.5B model finds far more
 # facts per article than the 0.5B one at about 3x the seconds.
 DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
 # One answer of the embedded model on 2 CPU cores takes up to about 4 minutes (2,048 tokens); a

@@ -1,4 +1,4 @@
-"""Score the four lists against gold with the shared matching rules (the eval data's README).
+"""Score the four lists against gold with the shared matching rules of the eval data (written out below).
 
 Conditions and proposals: a predicted item matches a gold item when its evidence overlaps the gold
 ``sentence`` (one contains the other, or the evidence holds at least half of the gold sentence's

@@ -4,7 +4,7 @@
 so a llama.cpp server evaluates the article once; one focused call per section follows it. ``single``:
 one call for the whole schema (kept as the measured baseline). Drafts that fail verification are
 dropped into ``meta.dropped`` with the reason; with ``Settings.reask`` they first get one combined
-re-ask per article naming each problem (off by default: it recovered 3 of 226 items, see README).
+re-ask per article naming each problem (off by default: it recovered 3 of 226 items, see docs/guide.md).
 """
 
 from __future__ import annotations
@@ -240,7 +240,7 @@ def _without_restated_conditions(
 
 NOT_REASKED = "not re-asked: answers imported from a batch file"
 # Measured over 143 MUC-4 records: the re-ask recovered 3 of 226 items at about a sixth of the output
-# tokens and a quarter of the prompt tokens (README, "How it works"), so it is off unless asked for.
+# tokens and a quarter of the prompt tokens (docs/guide.md, "How it works"), so it is off unless asked for.
 REASKS_OFF = "not re-asked: re-asks are off (--reask turns them on)"
 
 

@@ -1,4 +1,4 @@
-"""Score summaries against gold records (format: README, "Use it from the shell", ``summarizer eval``).
+"""Score summaries against gold records (format: docs/guide.md, "Evaluation").
 
 Only what a record's gold annotates is scored: the fields its ``gold_covers`` names (casualties when an
 entry names killed or injured, actors when one names actors), or, without ``gold_covers``, the fields

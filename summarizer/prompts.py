@@ -1,4 +1,4 @@
-"""Render the Jinja prompt templates in ``prompts/`` with a sandboxed, strict environment.
+"""Render the Jinja prompt templates in ``templates/prompts/`` with a sandboxed, strict environment.
 
 The article only ever enters as a variable: Jinja never parses it, so braces, ``{% %}`` or a fake
 end marker inside an article reach the model verbatim. The markers carry a code derived from the
@@ -29,11 +29,8 @@ SECTIONS = ("overview", "conditions", "proposals", "casualties", "stakeholders")
 
 
 def prompts_dir() -> Path:
-    """Templates ship inside the wheel as ``summarizer/prompts``; a checkout keeps them at the top."""
-    packaged = Path(__file__).with_name("prompts")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "prompts"
+    """The prompt templates: ``templates/prompts`` in the package, beside the review page's templates."""
+    return Path(__file__).with_name("templates") / "prompts"
 
 
 @cache

@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 from report_files import gold_by_id, report_parser, run_script
 
+from summarizer.article import Article
 from summarizer.config import Settings
 from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, StakeholderDraft
 from summarizer.evaluate import markdown_table, run_lines
 from summarizer.one_victim import one_victim_reports
 from summarizer.pipeline import article_chunks
-from summarizer.prompts import Article
 from summarizer.schema import ArticleSummary
 from summarizer.scoring import aggregate, score_summary
 from summarizer.verify import Rejected, verify_item

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .baseline import attached_counts, count_casualties, reads_every_number
+from .article import Article
 from .drafts import CasualtyDraft
 from .grounding import ground_evidence
 from .numbers import (
@@ -31,7 +31,7 @@ from .numbers import (
     part_of_a_toll,
     supports,
 )
-from .prompts import Article
+from .rule_counter import attached_counts, count_casualties, reads_every_number
 from .sentences import Sentence
 
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .article import Article
 from .client import LLMClient
 from .errors import ExtractionError
 from .list_scoring import ListItem, Lists
@@ -27,7 +28,6 @@ from .pipeline import (
     first_pass_requests,
     reask_live,
 )
-from .prompts import Article
 from .schema import ArticleSummary, Usage
 
 

@@ -19,13 +19,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .baseline import count_casualties
+from .article import Article
 from .draft_capture import Summarized, lists_of_drafts, lists_of_summary
 from .errors import GLOBAL_FAILURES, InputError, SummarizerError
 from .jsonl_log import append_record, cut_torn_last_line
 from .list_scoring import ListCounts, Lists, by_language, gold_lists_covered, score_lists
 from .one_victim import one_victim_reports
-from .prompts import Article
+from .rule_counter import count_casualties
 from .schema import ArticleSummary, CasualtyReport
 from .scoring import RecordScore, aggregate, score_counts, score_summary
 

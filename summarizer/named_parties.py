@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel
 
-from .prompts import Article
+from .article import Article
 from .schema import Alignment, Span, Stakeholder, StakeholderKind
 from .stakeholders import head_word
 from .verify import only_a_place

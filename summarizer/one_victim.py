@@ -20,10 +20,10 @@ import re
 
 from pydantic import BaseModel
 
-from .baseline import attached_counts
+from .article import Article
 from .drafts import CasualtyDraft
 from .numbers import names_more_harmed, one_harmed
-from .prompts import Article
+from .rule_counter import attached_counts
 from .schema import CasualtyReport, Qualifier
 from .sentences import Sentence
 from .verify import verify_item

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
+from .article import Article
 from .chunking import article_budget_chars, split_article
 from .client import LLMClient
 from .config import Settings
@@ -35,7 +36,7 @@ from .language import detect_language
 from .named_parties import not_yet_listed, parties_named
 from .one_victim import one_victim_reports
 from .overview_check import check_overview
-from .prompts import Article, prompt_version, render_reask, render_system, render_task
+from .prompts import prompt_version, render_reask, render_system, render_task
 from .schema import (
     ArticleSummary,
     Condition,

@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .article import Article
 from .casualty_checks import HARM, Refusal, far_from_harm, read_figures
 from .drafts import CasualtyDraft, Cited
 from .grounding import ground_evidence
 from .numbers import find_numbers
-from .prompts import Article
 from .schema import CasualtyReport, Condition, Proposal, Span, Stakeholder, StakeholderKind
 from .sentences import Sentence
 from .stakeholders import head_word

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Settings
+from summarizer.article import Article
 from summarizer.cli import main
 from summarizer.drafts import CasualtyDraft
 from summarizer.language import detect_language
-from summarizer.prompts import Article
 from summarizer.verify import Rejected, could_publish, verify_item
 
 from .faults.fault_backend import FaultBackend

@@ -1,12 +1,12 @@
 import pytest
 
 from summarizer import ArticleSummary
+from summarizer.article import Article
 from summarizer.drafts import CasualtyDraft
 from summarizer.evaluate import rule_with_one_victim
 from summarizer.markdown import to_markdown
 from summarizer.numbers import supports
 from summarizer.one_victim import one_victim_reports
-from summarizer.prompts import Article
 from summarizer.schema import CasualtyReport, SummaryMeta
 from summarizer.verify import Rejected, verify_item
 

@@ -1,9 +1,9 @@
 import pytest
 
+from summarizer.article import Article
 from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
 from summarizer.numbers import find_numbers
 from summarizer.pipeline import _without_restated_conditions, first_pass_requests
-from summarizer.prompts import Article
 from summarizer.verify import Rejected, could_publish, reported_by_party, verify_item
 
 TEXT = (

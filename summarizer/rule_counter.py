@@ -1,4 +1,5 @@
-"""The rule-based casualty counter: the reference row every evaluation report shows.
+"""The rule-based casualty counter: it reads again a figure the model misread (``casualty_checks``,
+``one_victim``), and it is the reference row ("rule baseline") every evaluation report shows.
 
 It adds up numbers written next to killing and wounding words ("THREE SUBVERSIVES WERE KILLED",
 "killing at least 16", "5 wounded"). An LLM pipeline that cannot beat this is not worth its cost.

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from .instructions_check import instruction_sentences
-from .language import has_pack
+from .lang import LanguagePack, pack_for
 from .sentences import Sentence, split_sentences
 
 
@@ -38,9 +38,14 @@ class Article:
         return cls(text, sentences, nonce, offset, addressed_to_ai=flagged, language=language)
 
     @property
-    def readable(self) -> bool:
-        """Whether the checks can read this article's words (its language has a pack)."""
-        return has_pack(self.language)
+    def pack(self) -> LanguagePack | None:
+        """What the checks read in this article's language (``lang/``), or None: no pack."""
+        return pack_for(self.language)
+
+    @property
+    def reads_figures(self) -> bool:
+        """Whether the casualty figure checks read this article's words (English only today)."""
+        return self.pack is not None and self.pack.reads_figures
 
     @functools.cached_property
     def text_for_checks(self) -> str:

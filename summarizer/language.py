@@ -1,12 +1,12 @@
-"""Which language an article is in, and what the checks can read in it.
+"""Which language an article is in.
 
 Detected offline with py3langid (a kept library, its model shipped in the wheel), or set with
-``--language`` / ``SUMMARIZER_LANGUAGE``. The checks that read words (cues of demanding and proposing,
-words of killing and wounding, number words, the one-victim rule) exist for the languages in
-``PACKS``; in any other language no call is skipped for lack of a cue, items are checked by what is
-language-neutral (evidence is a sentence of the article, names are written in it), and a casualty
-figure, whose kind no rule can read there, is withheld with the reason in ``meta.dropped``, never
-published with a kind guessed by English rules (tests/test_language.py).
+``--language`` / ``SUMMARIZER_LANGUAGE``. What the checks read in that language is its pack
+(``lang/``): English reads cues and figures, French cues only. In a language without a pack no call
+is skipped for lack of a cue, items are checked by what is language-neutral (evidence is a sentence
+of the article, names are written in it), and a casualty figure, whose kind no rule reads there, is
+withheld with the reason in ``meta.dropped``, never published with a kind guessed by English rules
+(tests/test_language.py).
 
 Example:
     >>> detect_language("Mindestens zwölf Menschen wurden getötet und etwa 40 verletzt.")
@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import functools
 from typing import Any
-
-# Languages whose words the checks read: today's rules were written on English news.
-PACKS = frozenset({"en"})
 
 
 @functools.cache
@@ -37,8 +34,3 @@ def detect_language(text: str) -> str:
         sample = sample.lower()
     language, _ = _classify()(sample)
     return str(language)
-
-
-def has_pack(language: str) -> bool:
-    """Whether the checks can read ``language``'s words (cues, harm, number words)."""
-    return language in PACKS

@@ -96,7 +96,7 @@ def _sentence_stating(kind: str, chunks: list[Article]) -> tuple[Article, Senten
 
 def one_victim_reports(chunks: list[Article], published: list[BaseModel]) -> list[CasualtyReport]:
     """Reports of 1 killed or injured for the kinds no ``published`` report gives a figure for (0 is one)."""
-    chunks = [chunk for chunk in chunks if chunk.readable]  # an English rule: only where its words are read
+    chunks = [chunk for chunk in chunks if chunk.reads_figures]  # an English rule: only where its words are read
     missing = [kind for kind in KINDS if all(getattr(report, kind, None) is None for report in published)]
     found: dict[tuple[int, int], tuple[Article, Sentence, list[str]]] = {}
     for kind in missing:

@@ -82,40 +82,6 @@ _STOPWORDS = frozenset(
         "their",
     ]
 )
-# A condition or proposal must be stated by its sentence: small models fill every list they are asked
-# for, turning a killing into a "demand". Such items are off topic, dropped without a re-ask. The cues
-# are verbs and nouns of demanding and proposing; words that only sit near them were read out after
-# MUC-4 summaries published "THIS CRIME WAS CAREFULLY PLANNED" (plan), "DURING A MEETING TODAY" (meet)
-# and "THE SUSPENSION OF THE TALKS WILL WORSEN THE WAR" (talks) as proposals.
-_TOPIC = {
-    "conditions": re.compile(
-        r"\b(?:demand\w*|conditions?|conditional|terms?|requir\w*|insist\w* (?:on|upon)|only (?:\w+ ){0,6}if|unless"
-        r"|must|ultimatum|urg\w*|calls? (?:on|for)|called (?:on|for)|pledg\w*|in exchange|provided that"
-        r"|want\w* (?:\w+ ){0,4}to|ask\w*)\b",
-        re.IGNORECASE,
-    ),
-    "proposals": re.compile(
-        r"\b(?:propos\w*|offer\w*|suggest\w*|invit\w*|negotiat\w*|ceasefire|truce|review|agree\w*|accept\w*"
-        r"|reject\w*|willing|ready to|calls? for|called for|appeal\w*|peace plan|(?:to|will|would) meet"
-        r"|(?:hold|resum|start|begin|open|continu|restart|reopen|join)\w* (?:\w+ ){0,3}(?:talks|dialogue|negotiations)"
-        r"|(?:talks|dialogue|negotiations) (?:\w+ ){0,2}(?:scheduled|set for|due to))\b",
-        re.IGNORECASE,
-    ),
-}
-# Phrases holding a cue word that state no demand: "asked not to be named", "in serious condition".
-_NOT_A_CUE = re.compile(
-    r"\b(?:asked (?:about|(?:\w+ ){0,2}not to (?:be |reveal))"
-    r"|(?:serious|critical|stable|grave|good|poor|satisfactory|delicate|fair) condition)",
-    re.IGNORECASE,
-)
-
-
-def _states(section: str, text: str) -> bool:
-    """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""
-    topic = _TOPIC.get(section)
-    return topic is None or bool(topic.search(_NOT_A_CUE.sub(" ", text)))
-
-
 # Words that say nothing about which side a source is on.
 _GENERIC_SOURCE = frozenset(
     [
@@ -365,11 +331,12 @@ def could_publish(section: str, article: Article) -> bool:
     from a sentence that says someone was harmed (``verify_item``). Where no sentence does, every
     answer to that call would be dropped, so the call is not made: most crime reports state no demand.
     """
-    if not article.readable:  # no cue of another language's rules may keep a call from being made
+    pack = article.pack
+    if pack is None:  # no cue of another language's rules may keep a call from being made
         return True
     if section == "casualties":
-        return any(HARM.search(s.text) for s in article.sentences)
-    return any(_states(section, s.text) for s in article.sentences)
+        return not pack.reads_figures or any(HARM.search(s.text) for s in article.sentences)
+    return any(pack.states(section, s.text) for s in article.sentences)
 
 
 def verify_item(section: str, draft: Cited, article: Article, notes: list[str] | None = None) -> BaseModel | Rejected:
@@ -382,8 +349,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     sentence = article.sentence(draft.sentence)
     if sentence is None:
         return Rejected(section, draft, f"cites sentence [{draft.sentence}], which does not exist")
-    topic = _TOPIC.get(section)
-    if topic is not None:
+    if section in TOPIC_TEXT:
         # The demand or proposal must be what its sentence says. It moves to the sentence that says it
         # only when that sentence also names its party in full (else the model may have swapped who
         # demands what of whom); otherwise it is dropped.
@@ -393,9 +359,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             if overlap(said, best.text) < 0.5 or overlap(party, best.text) < 1:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
             sentence = best
-    if article.readable and not _states(section, sentence.text):
+    if article.pack is not None and not article.pack.states(section, sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
-    if isinstance(draft, CasualtyDraft) and not article.readable:
+    if isinstance(draft, CasualtyDraft) and not article.reads_figures:
         # Which figure is killed and which injured is read from the sentence's words: none of this language.
         reason = f"casualty figures are not published for articles in '{article.language}': no checks read its words"
         return Rejected(section, draft, reason, reask=False)
@@ -427,7 +393,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
         )
     if (
-        topic is not None
+        section in TOPIC_TEXT
         and subject
         and not _names_near(fields[subject], sentence, article.sentence(sentence.number - 1))
     ):

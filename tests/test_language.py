@@ -11,7 +11,7 @@ import pytest
 from summarizer import ConfigurationError, Settings
 from summarizer.article import Article
 from summarizer.cli import main
-from summarizer.drafts import CasualtyDraft
+from summarizer.drafts import CasualtyDraft, ConditionDraft
 from summarizer.language import detect_language
 from summarizer.verify import Rejected, could_publish, verify_item
 
@@ -79,3 +79,14 @@ def test_a_spanish_article_gets_every_list_asked_and_its_language_in_meta(
     summary = json.loads(capsys.readouterr().out)
     assert summary["meta"]["language"] == "es"
     assert {"List the conditions", "List the proposals", "List the casualty reports"} <= set(asked)
+
+
+def test_french_has_cues_of_demands_and_offers_but_no_figure_checks() -> None:
+    french = Article.from_text(FRENCH + " Deux soldats ont été tués.", language="fr")
+    assert could_publish("conditions", french) and could_publish("casualties", french)
+    demand = ConditionDraft(sentence=1, party="Le parti", demand="la publication des résultats")
+    assert not isinstance(verify_item("conditions", demand, french), Rejected)
+    not_a_demand = ConditionDraft(sentence=2, party="Deux soldats", demand="soldats ont été tués")
+    assert "states no condition" in verify_item("conditions", not_a_demand, french).reason  # type: ignore[union-attr]
+    figure = verify_item("casualties", CasualtyDraft(sentence=2, figure_text="Deux soldats", killed=2), french)
+    assert isinstance(figure, Rejected) and "'fr'" in figure.reason

@@ -10,7 +10,7 @@ Example:
 
 from __future__ import annotations
 
-import difflib
+from rapidfuzz import fuzz
 
 from .schema import Span
 
@@ -75,24 +75,11 @@ def ground_evidence(quote: str, text: str) -> tuple[Span, str] | None:
     if found >= 0:
         return _to_span(index, found, found + len(norm_quote)), "fuzzy"
 
-    # A small edit distance: anchor on the longest common block, then score the window around it.
-    matcher = difflib.SequenceMatcher(None, norm_text, norm_quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(norm_text), 0, len(norm_quote))
-    if block.size < min(12, len(norm_quote) // 2):
+    # A small edit distance: the best-aligned window of the text (rapidfuzz), scored as a share of edits.
+    alignment = fuzz.partial_ratio_alignment(norm_quote, norm_text, score_cutoff=MIN_RATIO * 100)
+    if alignment is None:
         return None
-    start = max(0, block.a - block.b)
-    slack = max(3, len(norm_quote) // 10)
-
-    def ratio(begin: int, end: int) -> float:
-        return difflib.SequenceMatcher(None, norm_text[begin:end], norm_quote, autojunk=False).ratio()
-
-    # Slide the start with the quote's length, then stretch the end: linear, not quadratic, in slack.
-    begins = range(max(0, start - slack), min(len(norm_text), start + slack) + 1)
-    begin = max(begins, key=lambda b: ratio(b, b + len(norm_quote)))
-    ends = range(begin + max(1, len(norm_quote) - slack), min(len(norm_text), begin + len(norm_quote) + slack) + 1)
-    end = max(ends, key=lambda e: ratio(begin, e))
-    if ratio(begin, end) < MIN_RATIO:
-        return None
+    begin, end = alignment.dest_start, alignment.dest_end
     # Snap to word edges so a span never starts or ends inside a word.
     while begin > 0 and norm_text[begin - 1].isalnum() and norm_text[begin].isalnum():
         begin -= 1

@@ -8,13 +8,13 @@ are checked and read in ``casualty_checks``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 from .article import Article
 from .casualty_checks import HARM, Refusal, far_from_harm, read_figures
@@ -285,8 +285,8 @@ def _respelled(value: str, article: Article) -> str | None:
         ):
             pieces.append(word)
             continue
-        close = difflib.get_close_matches(folded, list(spelled), n=1, cutoff=0.8)
-        if not close:
+        close = process.extractOne(folded, spelled.keys(), scorer=fuzz.ratio, score_cutoff=80)
+        if close is None:
             return None
         article_word = spelled[close[0]]
         pieces.append(

@@ -3,7 +3,7 @@
     python benchmarks/actor_misses.py benchmarks/eval/muc4_dev200
 
 Actor recall counts gold actors found among the summary's stakeholders, perpetrators and victims
-(``summarizer.scoring``). This splits it by the MUC-4 key's role (a perpetrator organisation, a named
+(``summarizer.evaluation.scoring``). This splits it by the MUC-4 key's role (a perpetrator organisation, a named
 victim, a victim description such as "PEASANTS"...) and says how many of the missed ones the article
 writes word for word: those a model could have copied, as opposed to names the key spells its own way.
 It also splits the extracted actors that match no gold actor by where the summary put them. No model
@@ -17,9 +17,9 @@ from collections import Counter
 
 from report_files import gold_by_id, report_parser, run_script
 
-from summarizer.evaluate import run_lines
+from summarizer.evaluation.evaluate import run_lines
+from summarizer.evaluation.scoring import covered, names_match, normalize_name
 from summarizer.schema import ArticleSummary
-from summarizer.scoring import covered, names_match, normalize_name
 
 
 def _written_in(names: list[str], text: str) -> bool:

@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.stub_process import stub_backend  # noqa: E402
 from summarizer import Settings  # noqa: E402
 from summarizer.api import summarize_cached  # noqa: E402
-from summarizer.batch import run_batch  # noqa: E402
+from summarizer.batch.run import run_batch  # noqa: E402
 from summarizer.cache import cache_key  # noqa: E402
-from summarizer.inputs import ArticleInput, read_inputs  # noqa: E402
+from summarizer.pipeline.inputs import ArticleInput, read_inputs  # noqa: E402
 
 
 def write_articles(path: Path, count: int) -> Path:

@@ -18,8 +18,8 @@ from pathlib import Path
 from report_files import run_script
 
 from summarizer.config import Settings
-from summarizer.evaluate import load_gold
-from summarizer.pipeline import article_chunks, first_pass_requests
+from summarizer.evaluation.evaluate import load_gold
+from summarizer.pipeline.run import article_chunks, first_pass_requests
 
 GATED = ("conditions", "proposals", "casualties")
 

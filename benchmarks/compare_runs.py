@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from report_files import gold_by_id, report_parser, run_script
 
-from summarizer.evaluate import baseline_row, markdown_table, runs_in, score_line
-from summarizer.scoring import RecordScore, aggregate
+from summarizer.evaluation.evaluate import baseline_row, markdown_table, runs_in, score_line
+from summarizer.evaluation.scoring import RecordScore, aggregate
 
 
 def main() -> None:

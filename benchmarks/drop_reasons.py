@@ -18,7 +18,7 @@ from collections import Counter
 
 from report_files import report_parser, run_script
 
-from summarizer.evaluate import run_lines
+from summarizer.evaluation.evaluate import run_lines
 
 # First match wins; the patterns follow the reasons verify.py writes.
 GROUPS = [

@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Settings  # noqa: E402
-from summarizer.client import LLMClient  # noqa: E402
 from summarizer.config import cache_dir  # noqa: E402
-from summarizer.local_model import bundled_model, ensure_gguf  # noqa: E402
-from summarizer.local_server import LocalServer  # noqa: E402
-from summarizer.pipeline import summarize_with  # noqa: E402
+from summarizer.llm.client import LLMClient  # noqa: E402
+from summarizer.llm.local_model import bundled_model, ensure_gguf  # noqa: E402
+from summarizer.llm.local_server import LocalServer  # noqa: E402
+from summarizer.pipeline.run import summarize_with  # noqa: E402
 
 ARTICLES = ["muc4_dev_0352", "muc4_dev_0795", "muc4_dev_0112", "team_injection_attempt"]
 EVALUATED = re.compile(r"prompt eval time =\s+[\d.]+ ms /\s+(\d+) tokens")

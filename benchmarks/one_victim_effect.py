@@ -14,12 +14,18 @@ from __future__ import annotations
 
 from report_files import gold_by_id, report_parser, run_script
 
+from summarizer.checks.one_victim import one_victim_reports
 from summarizer.config import Settings
-from summarizer.evaluate import ONE_VICTIM_BASELINE, baseline_row, markdown_table, one_victim_baseline_row, run_lines
-from summarizer.one_victim import one_victim_reports
-from summarizer.pipeline import article_chunks
+from summarizer.evaluation.evaluate import (
+    ONE_VICTIM_BASELINE,
+    baseline_row,
+    markdown_table,
+    one_victim_baseline_row,
+    run_lines,
+)
+from summarizer.evaluation.scoring import aggregate, score_summary
+from summarizer.pipeline.run import article_chunks
 from summarizer.schema import ArticleSummary
-from summarizer.scoring import aggregate, score_summary
 
 
 def main() -> None:

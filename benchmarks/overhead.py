@@ -25,8 +25,8 @@ import instructor  # noqa: E402
 import openai  # noqa: E402
 
 from summarizer import Settings, summarize  # noqa: E402
-from summarizer.client import INSTRUCTOR_MODES  # noqa: E402
-from summarizer.pipeline import article_chunks, first_pass_requests  # noqa: E402
+from summarizer.llm.client import INSTRUCTOR_MODES  # noqa: E402
+from summarizer.pipeline.run import article_chunks, first_pass_requests  # noqa: E402
 from tests.stub_backend import StubBackend  # noqa: E402
 
 ARTICLE = ROOT / "examples" / "articles" / "team_dam_protest.txt"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from report_files import gold_by_id, report_parser, run_script
 
-from summarizer.evaluate import run_lines
-from summarizer.overview_check import check_overview
+from summarizer.checks.overview_check import check_overview
+from summarizer.evaluation.evaluate import run_lines
 
 
 def main() -> None:

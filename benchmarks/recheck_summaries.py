@@ -19,15 +19,15 @@ from typing import Any
 from pydantic import BaseModel
 from report_files import gold_by_id, report_parser, run_script
 
-from summarizer.article import Article
+from summarizer.checks.one_victim import one_victim_reports
+from summarizer.checks.verify import Rejected, verify_item
 from summarizer.config import Settings
-from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, StakeholderDraft
-from summarizer.evaluate import markdown_table, run_lines
-from summarizer.one_victim import one_victim_reports
-from summarizer.pipeline import article_chunks
+from summarizer.evaluation.evaluate import markdown_table, run_lines
+from summarizer.evaluation.scoring import aggregate, score_summary
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, StakeholderDraft
+from summarizer.pipeline.run import article_chunks
 from summarizer.schema import ArticleSummary
-from summarizer.scoring import aggregate, score_summary
-from summarizer.verify import Rejected, verify_item
 
 # What the model drafted for each list, as the published item still holds it.
 _DRAFTS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {

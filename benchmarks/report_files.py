@@ -2,7 +2,7 @@
 
 ``summarizer eval GOLD --report REPORT.md`` writes ``REPORT.results.jsonl`` and
 ``REPORT.summaries.jsonl``; the scripts take ``REPORT`` (suffix optional) and, where they read one
-run of those append-only files, ``--run N`` (see ``summarizer.evaluate.runs_in``). The gold file is
+run of those append-only files, ``--run N`` (see ``summarizer.evaluation.evaluate.runs_in``). The gold file is
 expected beside them as ``REPORT.jsonl``, as ``benchmarks/eval/`` keeps it.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.evaluate import load_gold
+from summarizer.evaluation.evaluate import load_gold
 
 
 def report_parser(doc: str, *, one_run: bool = True) -> argparse.ArgumentParser:

@@ -21,11 +21,11 @@ from pydantic import BaseModel
 from report_files import gold_by_id, report_parser, run_script
 
 from summarizer.config import Settings
-from summarizer.draft_capture import lists_of_drafts, lists_of_summary
-from summarizer.drafts import SECTION_MODELS, Overview
-from summarizer.evaluate import LIST_COLUMNS, markdown_table, run_lines
-from summarizer.list_scoring import ListCounts, ListItem, Lists, by_language, score_lists
-from summarizer.pipeline import LIST_SECTIONS, Answers, DraftRequest, article_chunks, assemble_summary
+from summarizer.evaluation.draft_capture import lists_of_drafts, lists_of_summary
+from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table, run_lines
+from summarizer.evaluation.list_scoring import ListCounts, ListItem, Lists, by_language, score_lists
+from summarizer.pipeline.drafts import SECTION_MODELS, Overview
+from summarizer.pipeline.run import LIST_SECTIONS, Answers, DraftRequest, article_chunks, assemble_summary
 from summarizer.schema import ArticleSummary, Usage
 
 SETTINGS = Settings.resolve(base_url="http://replay.invalid/v1", model="replay", mode="json", environ={})

@@ -21,13 +21,13 @@ from report_files import gold_by_id, report_parser, run_script
 
 from summarizer import ArticleSummary, Settings
 from summarizer.api import _client_for
-from summarizer.drafts import Overview
 from summarizer.errors import ExtractionError
-from summarizer.evaluate import run_lines
-from summarizer.pipeline import Answers, DraftRequest, assemble_summary
-from summarizer.prompts import prompt_version
+from summarizer.evaluation.evaluate import run_lines
+from summarizer.evaluation.scoring import score_summary
+from summarizer.pipeline.drafts import Overview
+from summarizer.pipeline.prompts import prompt_version
+from summarizer.pipeline.run import Answers, DraftRequest, assemble_summary
 from summarizer.schema import Usage
-from summarizer.scoring import score_summary
 
 
 def stakeholders_only(settings: Settings, saved: ArticleSummary, text: str) -> ArticleSummary:

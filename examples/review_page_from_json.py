@@ -13,7 +13,7 @@ from pathlib import Path
 
 from summarizer import ArticleSummary
 from summarizer.cli import read_article, write_output
-from summarizer.review_page import render_review_page
+from summarizer.outputs.review_page import render_review_page
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ Example:
     >>> for c in s.casualties: print(c.killed, c.qualifier, c.location, c.evidence)  # doctest: +SKIP
 """
 
-from .api import asummarize, asummarize_many, summarize, summarize_many
-from .config import Settings
-from .errors import (
+from summarizer.api import asummarize, asummarize_many, summarize, summarize_many
+from summarizer.config import Settings
+from summarizer.errors import (
     BackendUnreachable,
     ConfigurationError,
     ExtractionError,
@@ -21,7 +21,7 @@ from .errors import (
     SummarizerError,
     TokenBudgetExceeded,
 )
-from .schema import (
+from summarizer.schema import (
     ArticleSummary,
     CasualtyReport,
     Condition,

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .cache import CACHE_FILE, ResultCache, cache_key
-from .client import LLMClient, backend_url
-from .config import Settings, cache_dir
-from .errors import InputError, SummarizerError
-from .pipeline import summarize_with
-from .schema import ArticleSummary
+from summarizer.cache import CACHE_FILE, ResultCache, cache_key
+from summarizer.config import Settings, cache_dir
+from summarizer.errors import InputError, SummarizerError
+from summarizer.llm.client import LLMClient, backend_url
+from summarizer.pipeline.run import summarize_with
+from summarizer.schema import ArticleSummary
 
 _clients: dict[Settings, LLMClient] = {}
 _caches: dict[Path, ResultCache] = {}

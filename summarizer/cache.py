@@ -25,10 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-from .config import Settings
-from .errors import ConfigurationError
-from .prompts import prompt_version
-from .schema import SCHEMA_VERSION, ArticleSummary
+from summarizer.config import Settings
+from summarizer.errors import ConfigurationError
+from summarizer.pipeline.prompts import prompt_version
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary
 
 CACHE_FILE = "results.sqlite"
 logger = logging.getLogger(__name__)

@@ -18,13 +18,13 @@ from typing import Any
 
 import click
 
-from .api import summarize
-from .config import MODES, STRATEGIES, Settings
-from .errors import InputError, OutputError, SummarizerError
-from .local_model import BUNDLED_MODELS
-from .markdown import to_markdown
-from .review_page import render_review_page
-from .schema import ArticleSummary
+from summarizer.api import summarize
+from summarizer.config import MODES, STRATEGIES, Settings
+from summarizer.errors import InputError, OutputError, SummarizerError
+from summarizer.llm.local_model import BUNDLED_MODELS
+from summarizer.outputs.markdown import to_markdown
+from summarizer.outputs.review_page import render_review_page
+from summarizer.schema import ArticleSummary
 
 
 def read_article(source: str) -> str:
@@ -239,8 +239,8 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     """Score the summarizer on GOLD (JSONL with id, text, gold); resumes an interrupted run."""
     from rich.console import Console
 
-    from .cache import summary_config
-    from .evaluate import (
+    from summarizer.cache import summary_config
+    from summarizer.evaluation.evaluate import (
         LIST_COLUMNS,
         ONE_VICTIM_BASELINE,
         baseline_row,
@@ -251,7 +251,7 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
         score_records,
         write_reports,
     )
-    from .scoring import aggregate
+    from summarizer.evaluation.scoring import aggregate
 
     settings = Settings.resolve(**backend)
     records = load_gold(Path(gold), limit)
@@ -265,8 +265,8 @@ def eval_command(gold: str, limit: int | None, report: str, baseline_only: bool,
     system = f"{settings.model} ({settings.strategy})"
     scores = []
     if not baseline_only:
-        from .api import _client_for
-        from .draft_capture import summarize_keeping_drafts
+        from summarizer.api import _client_for
+        from summarizer.evaluation.draft_capture import summarize_keeping_drafts
 
         client = _client_for(settings)
         results = report_path.with_suffix(".results.jsonl")
@@ -339,12 +339,12 @@ def batch_command(
 
     from rich.console import Console
 
-    from .api import summarize_cached
-    from .batch import run_batch, summary_table
-    from .batch_files import load_results, summary_from_results, write_batch_file
-    from .cache import cache_key
-    from .inputs import ArticleInput, count_inputs, read_inputs
-    from .pricing import cost_usd
+    from summarizer.api import summarize_cached
+    from summarizer.batch.provider_files import load_results, summary_from_results, write_batch_file
+    from summarizer.batch.run import run_batch, summary_table
+    from summarizer.cache import cache_key
+    from summarizer.llm.pricing import cost_usd
+    from summarizer.pipeline.inputs import ArticleInput, count_inputs, read_inputs
 
     settings = Settings.resolve(**backend)
     if max_tokens_per_article:
@@ -413,8 +413,8 @@ def batch_command(
         shown = ", ".join(stats.duplicate_ids[:10]) + (" ..." if len(stats.duplicate_ids) > 10 else "")
         console.print(f"[yellow]warning[/]: {len(stats.duplicate_ids)} input ids given more than once: {shown}")
     if html_dir and stats.stopped_by is None:
-        from .batch import review_entries
-        from .review_page import write_review_site
+        from summarizer.batch.run import review_entries
+        from summarizer.outputs.review_page import write_review_site
 
         index = write_review_site(Path(html_dir), review_entries(read_inputs(source), Path(output)))
         console.print(f"review pages: {index}")
@@ -446,12 +446,12 @@ def serve_command(
     try:
         import uvicorn
 
-        from .service import create_app
+        from summarizer.service import create_app
     except ImportError as exc:
         raise click.ClickException(
             f"summarizer serve needs the serve extra: pip install 'summarizer[serve]' ({exc})"
         ) from exc
-    from .config import ServiceSettings
+    from summarizer.config import ServiceSettings
 
     service = ServiceSettings.resolve(max_body_bytes=max_body_bytes, timeout_s=timeout_s, max_concurrent=max_concurrent)
     try:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .errors import ConfigurationError
+from summarizer.errors import ConfigurationError
 
 Backend = Literal["local", "openai", "openai-compatible"]
 

@@ -50,14 +50,21 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .api import summarize
-from .api_docs import render_api_docs
-from .config import DEFAULT_SERVICE_CONCURRENCY, ServiceSettings, Settings
-from .errors import ConfigurationError, ExtractionError, InputError, LocalModelError, ProviderError, SummarizerError
-from .html_input import article_text_from_html
-from .review_page import render_review_page
-from .schema import ArticleSummary
-from .transport import deadline
+from summarizer.api import summarize
+from summarizer.config import DEFAULT_SERVICE_CONCURRENCY, ServiceSettings, Settings
+from summarizer.errors import (
+    ConfigurationError,
+    ExtractionError,
+    InputError,
+    LocalModelError,
+    ProviderError,
+    SummarizerError,
+)
+from summarizer.llm.transport import deadline
+from summarizer.outputs.api_docs import render_api_docs
+from summarizer.outputs.review_page import render_review_page
+from summarizer.pipeline.html_input import article_text_from_html
+from summarizer.schema import ArticleSummary
 
 __all__ = ["SummaryRequest", "SummaryResponse", "create_app"]
 

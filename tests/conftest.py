@@ -55,8 +55,8 @@ def llm_settings(recording: bool, tmp_path_factory: pytest.TempPathFactory) -> S
     """Settings that reach the recorded backend: a real local server when recording, nothing in replay."""
     base_url = REPLAY_URL
     if recording:
-        from summarizer.client import backend_url
         from summarizer.config import cache_dir
+        from summarizer.llm.client import backend_url
 
         base_url = backend_url(Settings.resolve(local_model=RECORDED_MODEL, environ={}), cache_dir()) or ""
     # With re-asks on (not the default): the recorded summaries keep that path covered; the eval's

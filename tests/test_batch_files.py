@@ -15,9 +15,9 @@ import openai
 import pytest
 
 from summarizer import Settings
-from summarizer.batch_files import BATCH_URL, load_results, summary_from_results, write_batch_file
+from summarizer.batch.provider_files import BATCH_URL, load_results, summary_from_results, write_batch_file
 from summarizer.cli import main
-from summarizer.inputs import ArticleInput
+from summarizer.pipeline.inputs import ArticleInput
 
 from .conftest import ARTICLES, CASSETTES
 

@@ -7,9 +7,9 @@ import re
 import httpx
 
 from summarizer import Settings
-from summarizer.chunking import article_budget_chars, split_article
-from summarizer.client import LLMClient
-from summarizer.pipeline import summarize_with
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.chunking import article_budget_chars, split_article
+from summarizer.pipeline.run import summarize_with
 
 from .stub_backend import completion
 

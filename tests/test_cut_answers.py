@@ -4,11 +4,11 @@ import httpx
 import pytest
 
 from summarizer import ArticleSummary, ExtractionError, Settings
-from summarizer.client import LLMClient
-from summarizer.drafts import MAX_ITEMS, Casualties, Conditions, WholeArticle
-from summarizer.markdown import to_markdown
-from summarizer.pipeline import _read_answers, summarize_with
-from summarizer.review_page import render_review_page
+from summarizer.llm.client import LLMClient
+from summarizer.outputs.markdown import to_markdown
+from summarizer.outputs.review_page import render_review_page
+from summarizer.pipeline.drafts import MAX_ITEMS, Casualties, Conditions, WholeArticle
+from summarizer.pipeline.run import _read_answers, summarize_with
 from summarizer.schema import NO_HEADLINE, Usage
 
 from .stub_backend import completion

@@ -1,10 +1,10 @@
 import pytest
 
-from summarizer.grounding import ground_evidence
-from summarizer.numbers import find_numbers, supports
+from summarizer.checks.grounding import ground_evidence
+from summarizer.checks.numbers import find_numbers, supports
+from summarizer.checks.stakeholders import merge_stakeholders
+from summarizer.pipeline.sentences import split_sentences
 from summarizer.schema import Stakeholder
-from summarizer.sentences import split_sentences
-from summarizer.stakeholders import merge_stakeholders
 
 TEXT = "The mayor said: “We will  rebuild.” Shelling killed at least sixteen people — including children."
 

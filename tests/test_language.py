@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Settings
-from summarizer.article import Article
+from summarizer.checks.verify import Rejected, could_publish, verify_item
 from summarizer.cli import main
-from summarizer.drafts import CasualtyDraft, ConditionDraft
-from summarizer.language import detect_language
-from summarizer.verify import Rejected, could_publish, verify_item
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft
+from summarizer.pipeline.language import detect_language
 
 from .faults.fault_backend import FaultBackend
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarizer.draft_capture import Summarized, lists_of_drafts, lists_of_summary
-from summarizer.evaluate import UNVERIFIED, add_list_scores, list_rows
-from summarizer.list_scoring import ListItem, Lists, aggregate_lists, evidence_overlaps, names_match, score_lists
+from summarizer.evaluation.draft_capture import Summarized, lists_of_drafts, lists_of_summary
+from summarizer.evaluation.evaluate import UNVERIFIED, add_list_scores, list_rows
+from summarizer.evaluation.list_scoring import (
+    ListItem,
+    Lists,
+    aggregate_lists,
+    evidence_overlaps,
+    names_match,
+    score_lists,
+)
+from summarizer.evaluation.scoring import RecordScore
 from summarizer.schema import ArticleSummary, CasualtyReport, Condition, Stakeholder, SummaryMeta
-from summarizer.scoring import RecordScore
 
 DEMAND = "The union said it would end the strike only if wages rise by 5%."
 ATTACK = "A bomb killed 16 people on Monday, police said; 3 more died in hospital later."

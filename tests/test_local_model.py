@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import ConfigurationError, LocalModelError
-from summarizer.local_model import BUNDLED_MODELS, BundledModel, ensure_gguf
+from summarizer.llm.local_model import BUNDLED_MODELS, BundledModel, ensure_gguf
 
 PARTS = [b"GGUF" + b"a" * 1000, b"b" * 777, b"c" * 5]
 
@@ -68,7 +68,7 @@ def test_bundled_models_are_pinned() -> None:
 
 def test_a_server_that_died_is_named_with_its_signal_and_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A crashed server left "Cannot reach the backend: Connection error." and nothing else to read.
-    from summarizer import local_server
+    from summarizer.llm import local_server
 
     log = tmp_path / "server.log"
     log.write_text("loading model\nINFO: Uvicorn running\n")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft
-from summarizer.named_parties import not_yet_listed, parties_named
+from summarizer.checks.named_parties import not_yet_listed, parties_named
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft, ProposalDraft
 from summarizer.schema import Stakeholder
 
 TEXT = (

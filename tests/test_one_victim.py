@@ -1,14 +1,14 @@
 import pytest
 
 from summarizer import ArticleSummary
-from summarizer.article import Article
-from summarizer.drafts import CasualtyDraft
-from summarizer.evaluate import rule_with_one_victim
-from summarizer.markdown import to_markdown
-from summarizer.numbers import supports
-from summarizer.one_victim import one_victim_reports
+from summarizer.checks.numbers import supports
+from summarizer.checks.one_victim import one_victim_reports
+from summarizer.checks.verify import Rejected, verify_item
+from summarizer.evaluation.evaluate import rule_with_one_victim
+from summarizer.outputs.markdown import to_markdown
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import CasualtyDraft
 from summarizer.schema import CasualtyReport, SummaryMeta
-from summarizer.verify import Rejected, verify_item
 
 MURDER = (
     "HARBOURTON, 4 MAY (WIRE) -- [TEXT] Councillor Ana Reyes, of the Harbour [Workers] Party, was murdered "

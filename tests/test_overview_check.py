@@ -1,4 +1,4 @@
-from summarizer.overview_check import check_overview, unknown_names
+from summarizer.checks.overview_check import check_overview, unknown_names
 
 # Written by the team after MUC-4 dev summaries that named "Portillo" for PORTH and put the Miraflores
 # district in California; the article below is wire copy in capitals, as those were.

@@ -5,10 +5,10 @@ import pytest
 from jinja2.exceptions import UndefinedError
 
 from summarizer import Settings
-from summarizer.article import Article
-from summarizer.client import LLMClient
-from summarizer.drafts import Overview
-from summarizer.prompts import _environment, prompt_version, render_system, render_task
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import Overview
+from summarizer.pipeline.prompts import _environment, prompt_version, render_system, render_task
 from summarizer.schema import Usage
 
 from .stub_backend import completion

@@ -6,8 +6,8 @@ import httpx
 import pytest
 
 from summarizer import Settings
-from summarizer.client import LLMClient
-from summarizer.pipeline import REASKS_OFF, summarize_with
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.run import REASKS_OFF, summarize_with
 
 from .stub_backend import completion
 

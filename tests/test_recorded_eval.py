@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from summarizer import ArticleSummary, ExtractionError, Settings, summarize
-from summarizer.evaluate import baseline_row, load_gold, run_lines, runs_in, score_records
-from summarizer.scoring import aggregate
+from summarizer.evaluation.evaluate import baseline_row, load_gold, run_lines, runs_in, score_records
+from summarizer.evaluation.scoring import aggregate
 
 DATA = Path(__file__).parent / "data" / "muc4_dev_sample10.jsonl"
 SNAPSHOT = Path(__file__).parent / "snapshots" / "eval_sample10.json"

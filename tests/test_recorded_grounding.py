@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 
-from summarizer.grounding import MIN_RATIO, bare_quote, ground_evidence
+from summarizer.checks.grounding import MIN_RATIO, bare_quote, ground_evidence
 
 from .conftest import ARTICLES, CASSETTES
 

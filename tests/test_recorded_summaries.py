@@ -19,9 +19,9 @@ import pytest
 from pydantic import BaseModel, Field
 
 from summarizer import ArticleSummary, ExtractionError, Settings, summarize
-from summarizer.client import LLMClient
-from summarizer.numbers import supports
-from summarizer.pipeline import article_chunks
+from summarizer.checks.numbers import supports
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.run import article_chunks
 from summarizer.schema import Usage
 
 from .conftest import ARTICLES
@@ -91,7 +91,7 @@ def test_one_person_named_two_ways_is_one_stakeholder(llm_settings: Settings, pl
 
     The team-written article is short; a context setting of 3,072 tokens makes it two chunks, so
     "Harbour Commissioner Ana Veltri" is in the first and only "Veltri" can be named in the second.
-    The merge is the deterministic one of ``summarizer.stakeholders``, on what the model answered.
+    The merge is the deterministic one of ``summarizer.checks.stakeholders``, on what the model answered.
     """
     text = (DATA / "team_port_dispute.txt").read_text(encoding="utf-8")
     summary = summarize(text, settings=replace(llm_settings, context_size=3072))

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from summarizer import Settings, summarize
-from summarizer.draft_capture import lists_of_summary
-from summarizer.evaluate import load_gold
-from summarizer.list_scoring import score_lists
+from summarizer.evaluation.draft_capture import lists_of_summary
+from summarizer.evaluation.evaluate import load_gold
+from summarizer.evaluation.list_scoring import score_lists
 
 from .test_recorded_summaries import _comparable, assert_grounded
 

@@ -16,7 +16,7 @@ import pytest
 
 from summarizer import ArticleSummary
 from summarizer.cli import main, read_article
-from summarizer.review_page import ReviewEntry, page_filename, render_review_page, write_review_site
+from summarizer.outputs.review_page import ReviewEntry, page_filename, render_review_page, write_review_site
 from summarizer.schema import Condition, DroppedItem, Proposal, Span, Stakeholder, SummaryMeta
 
 from .conftest import ARTICLES, CASSETTES, REPLAY_URL
@@ -247,9 +247,9 @@ def test_review_site_writes_a_page_per_article_and_a_sortable_index(tmp_path: Pa
 
 
 def test_template_ships_in_the_package() -> None:
-    import summarizer.review_page as module
+    import summarizer.outputs.review_page as module
 
-    templates = Path(module.__file__).with_name("templates")
+    templates = Path(module.__file__).parents[1] / "templates"
     assert {"review_page.html.j2", "review_index.html.j2", "review_style.css.j2"} <= {
         p.name for p in templates.iterdir()
     }

@@ -17,7 +17,7 @@ import pytest
 
 from summarizer import ArticleSummary
 from summarizer.cli import read_article
-from summarizer.review_page import ReviewEntry, render_review_page, write_review_site
+from summarizer.outputs.review_page import ReviewEntry, render_review_page, write_review_site
 
 from .conftest import ARTICLES
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.evaluate import load_gold
+from summarizer.evaluation.evaluate import load_gold
+from summarizer.evaluation.scoring import aggregate, score_counts, score_summary
 from summarizer.schema import ArticleSummary, CasualtyReport, Span, Stakeholder, SummaryMeta
-from summarizer.scoring import aggregate, score_counts, score_summary
 
 TEXT = "Gunmen killed two guards at the bank, police said."
 SUMMARY = ArticleSummary(
@@ -86,7 +86,7 @@ def test_a_gold_file_that_is_not_utf8_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_a_results_file_that_is_not_evals_is_bad_input(tmp_path: Path) -> None:
-    from summarizer.evaluate import score_records
+    from summarizer.evaluation.evaluate import score_records
 
     results = tmp_path / "report.results.jsonl"
     results.write_text('{"id": "r", "config": "c"}\n[1]\n')
@@ -96,7 +96,7 @@ def test_a_results_file_that_is_not_evals_is_bad_input(tmp_path: Path) -> None:
 
 def test_a_failed_record_keeps_its_error_message(tmp_path: Path) -> None:
     from summarizer.errors import ExtractionError
-    from summarizer.evaluate import score_records
+    from summarizer.evaluation.evaluate import score_records
 
     said = "The model's answer for Overview did not validate after 2 attempt(s)"
 

@@ -3,10 +3,10 @@ import openai
 import pytest
 
 from summarizer import ProviderAuthError, ProviderError, ProviderUnavailable, Settings
-from summarizer.client import LLMClient
-from summarizer.drafts import Overview
+from summarizer.llm.client import LLMClient
+from summarizer.llm.transport import SharedBackoff, TransportRetry, is_retryable, retry_after_seconds
+from summarizer.pipeline.drafts import Overview
 from summarizer.schema import Usage
-from summarizer.transport import SharedBackoff, TransportRetry, is_retryable, retry_after_seconds
 
 from .stub_backend import completion
 

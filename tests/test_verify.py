@@ -1,10 +1,10 @@
 import pytest
 
-from summarizer.article import Article
-from summarizer.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
-from summarizer.numbers import find_numbers
-from summarizer.pipeline import _without_restated_conditions, first_pass_requests
-from summarizer.verify import Rejected, could_publish, reported_by_party, verify_item
+from summarizer.checks.numbers import find_numbers
+from summarizer.checks.verify import Rejected, could_publish, reported_by_party, verify_item
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
+from summarizer.pipeline.run import _without_restated_conditions, first_pass_requests
 
 TEXT = (
     "Rebels set terms on Monday. "

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer.cli import main
-from summarizer.sentences import split_sentences
+from summarizer.pipeline.sentences import split_sentences
 
 from .fault_backend import FaultBackend, model_answer
 

@@ -1,0 +1,38 @@
+"""Language packs: what the checks read in each language.
+
+A pack holds the cues that a sentence states a condition or a proposal (``topics``, with phrases
+that hold a cue word but state none in ``not_a_cue``) and whether the casualty figure checks, which
+read words of killing and wounding and number words, apply (``reads_figures``). English has both;
+French has cues (from the vocabulary of French news on demands and offers) but no figure checks yet,
+so French figures are withheld. A language without a pack is checked by what is language-neutral
+only (``language.py``).
+
+Example:
+    >>> pack_for("fr").reads_figures, pack_for("de") is None
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    topics: dict[str, re.Pattern[str]]
+    not_a_cue: re.Pattern[str]
+    reads_figures: bool
+
+    def states(self, section: str, text: str) -> bool:
+        """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""
+        topic = self.topics.get(section)
+        return topic is None or bool(topic.search(self.not_a_cue.sub(" ", text)))
+
+
+def pack_for(language: str) -> LanguagePack | None:
+    """The pack of ``language`` (ISO 639-1), or None where the checks cannot read its words."""
+    from summarizer.checks.lang import en, fr
+
+    return {"en": en.PACK, "fr": fr.PACK}.get(language)

@@ -1,0 +1,33 @@
+"""French: the cues of demanding and proposing. No casualty figure checks yet: French figures are withheld.
+
+The cues are the verbs and nouns of French news for demands ("exige", "réclame", "à condition que",
+"appelle à", "ultimatum") and for offers and talks ("propose", "offre", "négociations", "pourparlers",
+"cessez-le-feu", "prêt à"), the counterparts of the English pack's. Tests: tests/test_language.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.checks.lang import LanguagePack
+
+PACK = LanguagePack(
+    code="fr",
+    topics={
+        "conditions": re.compile(
+            r"\b(?:exig\w*|demand\w*|réclam\w*|revendi\w*|conditions?|à condition|sous réserve|pourvu que"
+            r"|seulement si|uniquement si|à moins que|sauf si|ultimatum|exhort\w*|somm\w* de|appel\w* à"
+            r"|insist\w* (?:sur|pour)|doi(?:t|vent|vra|vront)|faut|en échange|veu\w* que|souhait\w* que)\b",
+            re.IGNORECASE,
+        ),
+        "proposals": re.compile(
+            r"\b(?:propos\w*|offr\w*|offre\w*|suggè\w*|sugg[eé]r\w*|invit\w*|négoci\w*|pourparlers|cessez-le-feu"
+            r"|trêve|accept\w*|rejet\w*|refus\w*|prêts? à|prête?s? à|dispos[ée]e?s? à|appel\w* à|plan de"
+            r"|(?:reprendre|reprise|ouvr\w*|ouverture|entamer|poursuivre) (?:\w+ ){0,3}(?:dialogue|discussions"
+            r"|négociations|pourparlers)|accord)\b",
+            re.IGNORECASE,
+        ),
+    },
+    not_a_cue=re.compile(r"\b(?:état|condition) (?:grave|critique|stable)\b", re.IGNORECASE),
+    reads_figures=False,
+)

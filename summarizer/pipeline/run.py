@@ -1,0 +1,397 @@
+"""The extraction strategy: which calls are made for an article, and how their answers are combined.
+
+``cited`` (default): the system prompt plus the numbered article form a prefix shared by every call,
+so a llama.cpp server evaluates the article once; one focused call per section follows it. ``single``:
+one call for the whole schema (kept as the measured baseline). Drafts that fail verification are
+dropped into ``meta.dropped`` with the reason; with ``Settings.reask`` they first get one combined
+re-ask per article naming each problem (off by default: it recovered 3 of 226 items, see docs/guide.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel, Field, create_model
+
+from summarizer.checks.named_parties import not_yet_listed, parties_named
+from summarizer.checks.one_victim import one_victim_reports
+from summarizer.checks.overview_check import check_overview
+from summarizer.checks.stakeholders import merge_stakeholders
+from summarizer.checks.verify import Rejected, could_publish, overlap, verify_item
+from summarizer.config import Settings
+from summarizer.errors import ExtractionError, TokenBudgetExceeded
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.article import Article
+from summarizer.pipeline.chunking import article_budget_chars, split_article
+from summarizer.pipeline.drafts import (
+    SECTION_MODELS,
+    CasualtyDraft,
+    Cited,
+    ConditionDraft,
+    ProposalDraft,
+    StakeholderDraft,
+    WholeArticle,
+)
+from summarizer.pipeline.language import detect_language
+from summarizer.pipeline.prompts import prompt_version, render_reask, render_system, render_task
+from summarizer.schema import (
+    ArticleSummary,
+    Condition,
+    Correction,
+    DroppedItem,
+    Proposal,
+    Stakeholder,
+    SummaryMeta,
+    Usage,
+    VerificationCounts,
+)
+
+LIST_SECTIONS = ("conditions", "proposals", "casualties", "stakeholders")
+DRAFT_TYPES: dict[str, type[Cited]] = {
+    "conditions": ConditionDraft,
+    "proposals": ProposalDraft,
+    "casualties": CasualtyDraft,
+    "stakeholders": StakeholderDraft,
+}
+
+
+def _messages(system: str, instruction: str) -> list[dict[str, str]]:
+    return [{"role": "system", "content": system}, {"role": "user", "content": instruction}]
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """One first-pass call: which part of the summary it asks for, the messages, the answer's type."""
+
+    part: str  # "overview", a list section, or "single"
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+
+
+def first_pass_requests(
+    article: Article, strategy: str, with_overview: bool = True, every_list: bool = False
+) -> list[DraftRequest]:
+    """The calls made for one article (or chunk) before any answer is seen: they can be batched.
+
+    ``every_list`` asks for every list, also one that could not publish (the eval's unverified row).
+    """
+    system = render_system(article)
+    if strategy == "single":
+        return [DraftRequest("single", _messages(system, render_task("single", article)), WholeArticle)]
+    # A section none of whose sentences could carry a verified item is not asked for (see could_publish).
+    lists = [s for s in LIST_SECTIONS if every_list or could_publish(s, article)]
+    parts = (["overview"] if with_overview else []) + lists
+    return [DraftRequest(part, _messages(system, render_task(part, article)), SECTION_MODELS[part]) for part in parts]
+
+
+# The answer to each first-pass call: the parsed model, or why it never validated.
+Answers = dict[str, "BaseModel | ExtractionError"]
+AnswerFn = Callable[[int, list[DraftRequest], Usage], Answers]
+ReaskFn = Callable[[Article, list[Rejected], Usage], dict[str, list[Cited]]]
+
+
+def answer_live(client: LLMClient) -> AnswerFn:
+    def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
+        answers: Answers = {}
+        for request in requests:
+            try:
+                answers[request.part] = client.extract(request.messages, request.response_model, usage=usage)
+            except ExtractionError as exc:
+                if isinstance(exc, TokenBudgetExceeded):
+                    raise
+                answers[request.part] = exc
+        return answers
+
+    return answer
+
+
+def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[DroppedItem]]:
+    """Overview and list drafts from the answers; a part that never validated is reported, not fatal.
+
+    Only an answer for the whole article ("single") that never validated, or an overview that never
+    validated beside lists none of which did, leaves nothing to publish.
+    """
+    whole = answers.get("single")
+    if isinstance(whole, ExtractionError):
+        raise whole
+    if whole is not None:
+        return whole, {section: list(getattr(whole, section)) for section in LIST_SECTIONS}, _cut_from("single", whole)
+    drafts: dict[str, list[Cited]] = {}
+    failed: list[DroppedItem] = []
+    overview = answers.get("overview")
+    if isinstance(overview, ExtractionError):
+        # Recorded in the 200-article run: two overviews ran past 2,048 tokens and took their articles'
+        # verified lists with them. The headline and summary are unchecked prose; the lists are the facts.
+        failed.append(DroppedItem(section="overview", reason=f"headline and summary lost: {overview}", item={}))
+    for section in LIST_SECTIONS:
+        answer = answers.get(section)
+        if isinstance(answer, ExtractionError):
+            failed.append(DroppedItem(section=section, reason=f"whole section lost: {answer}", item={}))
+        elif answer is not None:
+            drafts[section] = list(getattr(answer, section))
+            failed += _cut_from(section, answer)
+    if isinstance(overview, ExtractionError):
+        if not drafts:
+            raise overview
+        overview = None
+    return overview, drafts, failed + _cut_from("overview", overview)
+
+
+def _cut_from(part: str, answer: object) -> list[DroppedItem]:
+    """What was cut from ``answer`` on its way in (``drafts._Draft._note``), as an entry of meta.dropped."""
+    note = getattr(answer, "_note", None)
+    return [DroppedItem(section=part, reason=note, item={})] if note else []
+
+
+def _corrections_model(sections: list[str]) -> type[BaseModel]:
+    fields: dict[str, Any] = {s: (list[DRAFT_TYPES[s]], Field(default_factory=list)) for s in sections}  # type: ignore[valid-type]
+    return create_model("Corrections", __doc__="Corrected versions of the items that failed verification.", **fields)
+
+
+def _verify_all(
+    article: Article, drafts: dict[str, list[Cited]], corrections: list[Correction]
+) -> tuple[dict[str, list[BaseModel]], list[Rejected]]:
+    """Split drafts into grounded items and rejections; what was cleared or corrected in a published item
+    goes to ``corrections`` (a rejected item's notes go with it: its reason says why it is not published)."""
+    kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
+    rejected: list[Rejected] = []
+    for section, items in drafts.items():
+        for draft in items:
+            notes = [f"cleared: {name} {why}" for name, why in draft._dropped_details.items()]
+            result = verify_item(section, draft, article, notes)
+            if isinstance(result, Rejected):
+                rejected.append(result)
+            else:
+                kept[section].append(result)
+                item = draft.model_dump(mode="json")
+                corrections.extend(Correction(section=section, reason=note, item=item) for note in notes)
+    return kept, rejected
+
+
+def reask_live(client: LLMClient) -> ReaskFn:
+    def reask(article: Article, rejected: list[Rejected], usage: Usage) -> dict[str, list[Cited]]:
+        return _reask(client, article, rejected, usage)
+
+    return reask
+
+
+def _reask(client: LLMClient, article: Article, rejected: list[Rejected], usage: Usage) -> dict[str, list[Cited]]:
+    listing = [
+        {
+            "section": r.section,
+            "draft": json.dumps(r.draft.model_dump(mode="json"), ensure_ascii=False),
+            "reason": r.reason,
+        }
+        for r in rejected
+    ]
+    instruction = render_reask(article, listing)
+    sections = sorted({r.section for r in rejected}, key=LIST_SECTIONS.index)
+    answer = client.extract(_messages(render_system(article), instruction), _corrections_model(sections), usage=usage)
+    return {section: list(getattr(answer, section)) for section in sections}
+
+
+_IDENTITY = {"conditions": "demand", "proposals": "proposal", "casualties": "killed", "stakeholders": "name"}
+
+
+def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
+    """One item per (evidence, identity): a repeat only fills the first one's missing fields."""
+    merged: dict[tuple[Any, ...], BaseModel] = {}
+    for item in items:
+        data = item.model_dump()
+        identity = data[_IDENTITY[section]]
+        key = (data["evidence_span"]["start"], str(identity).lower(), data.get("injured"))
+        if key in merged:
+            first = merged[key]
+            gaps = {k: v for k, v in data.items() if getattr(first, k) in (None, []) and v not in (None, [])}
+            merged[key] = first.model_copy(update=gaps)
+        else:
+            merged[key] = item
+    return list(merged.values())
+
+
+def _without_restated_conditions(
+    conditions: list[BaseModel], proposals: list[BaseModel]
+) -> tuple[list[BaseModel], list[DroppedItem]]:
+    """Proposals that are not a kept condition again: same sentence, same party, mostly the same words.
+
+    Recorded: "the Alliance would only sign a truce if troops withdraw" came back as the Alliance's
+    condition and as its proposal; a demand is a condition only.
+    """
+    demands = [(c.evidence_span, c.party.lower(), c.demand) for c in conditions if isinstance(c, Condition)]
+    kept: list[BaseModel] = []
+    dropped: list[DroppedItem] = []
+    for proposal in proposals:
+        if isinstance(proposal, Proposal) and any(
+            span == proposal.evidence_span
+            and party == proposal.proposer.lower()
+            and overlap(proposal.proposal, demand) >= 0.5
+            for span, party, demand in demands
+        ):
+            reason = "restates a condition of the same party in the same sentence: a demand, not a proposal"
+            dropped.append(DroppedItem(section="proposals", reason=reason, item=proposal.model_dump(mode="json")))
+        else:
+            kept.append(proposal)
+    return kept, dropped
+
+
+NOT_REASKED = "not re-asked: answers imported from a batch file"
+# Measured over 143 MUC-4 records: the re-ask recovered 3 of 226 items at about a sixth of the output
+# tokens and a quarter of the prompt tokens (docs/guide.md, "How it works"), so it is off unless asked for.
+REASKS_OFF = "not re-asked: re-asks are off (--reask turns them on)"
+
+
+def _cites_none_of(draft: Rejected, starts: set[int], article: Article) -> bool:
+    sentence = article.sentence(draft.draft.sentence)
+    return sentence is None or article.offset + sentence.start not in starts
+
+
+def _unreplaced(retry: list[Rejected], corrected: dict[str, list[BaseModel]], article: Article) -> list[Rejected]:
+    """The re-asked drafts left without a verified correction. One correction replaces one draft of its
+    section: a draft citing the correction's sentence first, then the others in order."""
+    left = []
+    for section in LIST_SECTIONS:
+        drafts = [r for r in retry if r.section == section]
+        cited = {span.start for i in corrected.get(section, []) if (span := getattr(i, "evidence_span", None))}
+        ordered = sorted(drafts, key=lambda r: _cites_none_of(r, cited, article))  # stable: same sentence first
+        left += ordered[len(corrected.get(section, [])) :]
+    return left
+
+
+def _verify_chunk(
+    answers: Answers,
+    article: Article,
+    reask: ReaskFn | None,
+    usage: Usage,
+    counts: VerificationCounts,
+    not_reasked: str = NOT_REASKED,
+) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem], list[Correction]]:
+    """Verify the drafts, re-ask once for what failed (when re-asks are on), report the rest."""
+    overview, drafts, failed_sections = _read_answers(answers)
+    corrections: list[Correction] = []
+    kept, rejected = _verify_all(article, drafts, corrections)
+    kept["parties"] = [*parties_named(drafts, article)]
+    counts.drafted += sum(len(items) for items in drafts.values())
+    counts.rejected_first_pass += len(rejected)
+    retry = [r for r in rejected if r.reask]
+    rejected = [r for r in rejected if not r.reask]
+    if retry and reask is not None:
+        counts.reasked += len(retry)
+        corrected, _ = _verify_all(article, reask(article, retry, usage), corrections)
+        for section, items in corrected.items():
+            kept[section].extend(items)
+            counts.recovered_by_reask += len(items)
+        # Every re-asked draft that no verified correction replaced stays on record with its first reason:
+        # a correction that failed again, or none at all, must not make it vanish.
+        rejected += [
+            replace(r, reason=f"{r.reason} (still unverified after the re-ask)")
+            for r in _unreplaced(retry, corrected, article)
+        ]
+    elif retry:
+        rejected += [replace(r, reason=f"{r.reason} ({not_reasked})") for r in retry]
+    counts.dropped += len(rejected)
+    dropped = failed_sections
+    dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]
+    return overview, kept, dropped, corrections
+
+
+def article_chunks(text: str, settings: Settings) -> list[Article]:
+    """The article as the model sees it: one part, or several when it does not fit the context."""
+    chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
+    language = settings.language or detect_language(text)
+    return [Article.from_text(chunk.text, chunk.offset, language) for chunk in chunks]
+
+
+def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
+    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
+    reask = reask_live(client) if client.settings.reask else None
+    return assemble_summary(text, client.settings, backend, answer_live(client), reask, not_reasked=REASKS_OFF)
+
+
+def assemble_summary(
+    text: str,
+    settings: Settings,
+    backend: str,
+    answer: AnswerFn,
+    reask: ReaskFn | None,
+    usage: Usage | None = None,
+    not_reasked: str = NOT_REASKED,
+) -> ArticleSummary:
+    """Ask (``answer``), verify, re-ask, merge: the one path for live runs and imported batch results.
+
+    The headline and summary of a long article come from its first chunk (news puts the facts first).
+    """
+    started = time.monotonic()
+    usage = usage or Usage()
+    counts = VerificationCounts()
+    chunks = article_chunks(text, settings)
+    usage._budget = settings.max_tokens_per_article * len(chunks)
+    overview: Any = None
+    kept: dict[str, list[BaseModel]] = {section: [] for section in (*LIST_SECTIONS, "parties")}
+    dropped: list[DroppedItem] = []
+    corrections: list[Correction] = []
+    for index, article in enumerate(chunks):
+        requests = first_pass_requests(article, settings.strategy, with_overview=index == 0)
+        answers = answer(index, requests, usage)
+        chunk_overview, chunk_kept, chunk_dropped, chunk_corrections = _verify_chunk(
+            answers, article, reask, usage, counts, not_reasked
+        )
+        corrections += chunk_corrections
+        overview = overview or chunk_overview
+        for section, items in chunk_kept.items():
+            kept[section].extend(items)
+        dropped += chunk_dropped
+    conditions = _dedupe("conditions", kept["conditions"])
+    proposals, restated = _without_restated_conditions(conditions, _dedupe("proposals", kept["proposals"]))
+    dropped += restated
+    casualties = _dedupe("casualties", kept["casualties"])
+    casualties += one_victim_reports(chunks, casualties)
+    stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
+    stakeholders += not_yet_listed([s for s in kept["parties"] if isinstance(s, Stakeholder)], stakeholders)
+    headline, summary = "", ""  # the overview was lost: meta.dropped says why
+    # The sentences addressed to an AI, by where they are in the whole text (chunks overlap).
+    flagged = {
+        (chunk.offset + sentence.start, chunk.offset + sentence.end): sentence.text
+        for chunk in chunks
+        for sentence in chunk.sentences
+        if sentence.number in chunk.addressed_to_ai
+    }
+    if overview is not None:
+        # A name written only in a sentence addressed to an AI ("list Acme Corp") is none of the article's.
+        plain = list(text)
+        for start, end in flagged:
+            plain[start:end] = " " * (end - start)
+        plain_text = "".join(plain)
+        planted = frozenset(re.findall(r"[a-z]+", text.lower())) - frozenset(re.findall(r"[a-z]+", plain_text.lower()))
+        headline, summary, overview_changes = check_overview(overview.headline, overview.summary, plain_text, planted)
+        corrections += overview_changes
+    meta = SummaryMeta(
+        model=settings.model,
+        backend=backend,
+        mode=settings.mode,
+        strategy=settings.strategy,
+        prompt_version=prompt_version(),
+        usage=usage,
+        duration_s=round(time.monotonic() - started, 3),
+        chunks=len(chunks),
+        language=chunks[0].language,
+        dropped=dropped,
+        corrections=corrections,
+        instructions_to_ai=[flagged[span][:300] for span in sorted(flagged)],
+        verification=counts,
+    )
+    return ArticleSummary.model_validate(
+        {
+            "headline": headline,
+            "summary": summary,
+            "conditions": conditions,
+            "proposals": proposals,
+            "casualties": casualties,
+            "stakeholders": stakeholders,
+            "meta": meta,
+        }
+    )

@@ -134,8 +134,9 @@ def read_figures(
     injured = supports(injured_count, sentence.text, "injured") if injured_count is not None else None
     for kind, count, mention in (("killed", killed_count, killed), ("injured", injured_count, injured)):
         if count is not None and mention is None:
-            # Recorded: "three guerrilla fighters had died and five had been killed" read again by the rule
-            # as 8 killed. A sum may be right, but a reader cannot find it in the quote: not published.
+            # A figure the rule sums ("three ... had died and five had been killed" as 8) may be right, but a
+            # reader cannot find it in the quote: not published. Tests: tests/test_verify.py::
+            #     test_a_figure_the_sentence_does_not_write_is_never_published_even_as_the_rule_reads_it
             return Refusal(f"{kind} {count} is not written in sentence [{sentence.number}]", reask=False)
     stated = killed or injured
     fields["qualifier"] = stated.qualifier if stated else "exact"
@@ -183,9 +184,9 @@ _RUNNING_TOTAL = re.compile(
 def _running_total(sentence: Sentence) -> str | None:
     """Why a figure is not one incident's toll: "his death raises to 384 the number ... murdered since 1985".
 
-    Read on the MUC-4 sample: such totals came back as casualty reports and, summed with the
-    incident's own toll, would give the article hundreds of dead. They are dropped for a human reader (a
-    rare "the deadliest attack since 1985 killed 12" goes with them: a missed figure, never a wrong one).
+    Summed with the incident's own toll, such a total would give the article hundreds of dead. It is
+    dropped for a human reader (a rare "the deadliest attack since 1985 killed 12" goes with it: a missed
+    figure, never a wrong one). Tests: tests/test_verify.py::test_a_running_total_is_not_an_incidents_toll
     """
     if period := _RUNNING_TOTAL.search(sentence.text):
         return f"sentence [{sentence.number}] gives a running total ({period.group(0)!r}), not one incident's toll"
@@ -208,8 +209,8 @@ def _wrong_kind(killed: int | None, injured: int | None, sentence: Sentence) -> 
 def _part_only(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a figure is no toll: its sentence writes it only as a part of the harmed.
 
-    Recorded in the 200-article run: "five of the murdered Jesuits had received finishing shots" came
-    back as 5 killed next to the 6 of "the murder of six Jesuits" (11 in all); the 5 are among the 6.
+    "Five of the murdered Jesuits" are among a toll the article gives ("six Jesuits"): counted again,
+    they would inflate it. Tests: tests/test_verify.py::test_a_part_of_the_harmed_is_not_another_toll
     """
     for count in (killed, injured):
         if count and (part := part_of_a_toll(count, sentence.text)):
@@ -232,9 +233,9 @@ def _one_group(killed: int | None, injured: int | None, sentence: Sentence) -> s
 def _casualties_not_told_apart(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a figure is neither killed nor injured: its sentence counts casualties, the two together.
 
-    Recorded in the 200-article run: "inflicting five casualties" and "over 20 casualties" came back as
-    5 and 20 killed. Unless the sentence also writes the figure next to a killing or wounding word, it
-    does not say how many died: no figure is published rather than a guess.
+    "Inflicting five casualties" does not say how many died: unless the sentence also writes the figure
+    next to a killing or wounding word, no figure is published rather than a guess.
+    Tests: tests/test_verify.py::test_casualties_are_the_killed_and_wounded_together
     """
     read_killed, read_injured = attached_counts(sentence.text)
     for kind, count in _by_kind(killed, injured):
@@ -246,7 +247,8 @@ def _casualties_not_told_apart(killed: int | None, injured: int | None, sentence
 def _more_than_one(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a 1 of a singular verb is no toll: its sentence names more people harmed the same way.
 
-    Recorded in the 200-article run: "Oqueli ... was found dead along with Gilda Flores" as 1 killed.
+    "Oqueli ... was found dead along with Gilda Flores" is more than the verb's 1 killed.
+    Tests: tests/test_verify.py::test_a_one_read_from_a_singular_verb_is_no_toll_where_the_sentence_names_more_harmed
     """
     for kind, count in _by_kind(killed, injured):
         clause = one_harmed(sentence.text).get(kind)
@@ -264,13 +266,13 @@ def _kind_as_said(
 ) -> tuple[int | None, int | None]:
     """One figure in the field its sentence's words give it: "the murder of six Jesuits" is 6 killed.
 
-    Recorded in the 200-article run: that figure came back as 6 injured, and "three members of the
-    battalion were injured" as 3 killed. Only a sentence that speaks of one kind of harm moves a figure.
+    A model may put a figure in the wrong field; only a sentence that speaks of one kind of harm moves a figure.
+    Tests: tests/test_verify.py::test_a_figure_goes_to_the_kind_of_harm_its_sentence_names
 
-    Of two figures, the one of a kind the sentence never speaks of is dropped: recorded in the same
-    run, "NINE GUERRILLAS HAVE BEEN KILLED, EIGHT MORE HAVE BEEN CAPTURED" came back as 9 killed and
-    8 injured. Only where every word of harm in the sentence is of the other kind ("shot", "casualties"
-    or "victims" may be either).
+    Of two figures, the one of a kind the sentence never speaks of is dropped ("eight more have been
+    captured" is no 8 injured), but only where every word of harm in the sentence is of the other kind
+    ("shot", "casualties" or "victims" may be either).
+    Tests: tests/test_verify.py::test_a_figure_of_a_kind_its_sentence_never_speaks_of_is_dropped
     """
     says_killed, says_injured = bool(_KILLING.search(sentence.text)), bool(_INJURING.search(sentence.text))
     if killed is not None and injured is None and says_injured and not says_killed:
@@ -296,8 +298,8 @@ def _kind_as_said(
 def _attackers(killed: int | None, injured: int | None, sentence: Sentence) -> str | None:
     """Why a figure is no toll: its sentence writes it only as the number of those who attacked.
 
-    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" as 4 killed,
-    "three students have been charged with the killing of two ..." as 3 killed.
+    "Four youths ... shot at the policemen" sits next to a word of harm but counts no one harmed.
+    Tests: tests/test_verify.py::test_a_count_of_attackers_is_no_toll, ::test_a_count_of_the_accused_is_no_toll
     """
     for count in (killed, injured):
         if count and (attackers := attackers_only(count, sentence.text)):
@@ -318,8 +320,9 @@ _VICTIMS_REACH = 12
 def far_from_harm(victims: str, sentence: Sentence) -> str | None:
     """Why ``victims`` are not the harmed of ``sentence``: written far from every word of harm in it.
 
-    Recorded in the 200-article run: "HENRY ... AND JOSE ALZATE CARDONA WERE ARRESTED FOLLOWING THE ARMED
-    ATTACK ON THE POLICE POST ..., WHERE 10 POLICEMEN WERE KILLED" gave the two arrested men as the victims.
+    Names far from the harm are someone else: in "... WERE ARRESTED FOLLOWING THE ARMED ATTACK ..., WHERE
+    10 POLICEMEN WERE KILLED" the arrested are not the victims.
+    Tests: tests/test_verify.py::test_victims_written_far_from_the_harm_are_not_its_victims
     """
     start = sentence.text.upper().find(victims.upper())
     harms = list(HARM.finditer(sentence.text))

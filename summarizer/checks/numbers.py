@@ -164,8 +164,8 @@ _HARMED_BEFORE = re.compile(
 def one_group_of_a_list(count: int, text: str) -> str | None:
     """The list when ``count`` is written in ``text`` only as one group of the harmed, not as their toll.
 
-    Recorded in the 200-article run: "one army lieutenant, four soldiers, and three civilians were
-    killed" came back as 1 killed, and "six Jesuit priests and two women" as 6.
+    The toll is the groups' sum, which the sentence does not write: "six Jesuit priests and two women"
+    is not 6. Tests: tests/test_verify.py::test_one_group_of_the_harmed_is_not_the_toll
 
     Example:
         >>> one_group_of_a_list(6, "Six Jesuits and two women were murdered at dawn.")
@@ -197,7 +197,8 @@ _CASUALTIES_AFTER = re.compile(
 def casualties_only(count: int, text: str) -> str | None:
     """The words when ``text`` writes ``count`` as a number of casualties: the killed and wounded together.
 
-    Recorded in the 200-article run: "inflicting five casualties" came back as 5 killed.
+    "Inflicting five casualties" says neither how many died nor how many were wounded.
+    Tests: tests/test_verify.py::test_casualties_are_the_killed_and_wounded_together
 
     Example:
         >>> casualties_only(5, "The rebels clashed with troops, inflicting five casualties.")
@@ -225,8 +226,8 @@ _ATTACKERS_AFTER = re.compile(
 def attackers_only(count: int, text: str) -> str | None:
     """The words when ``text`` writes ``count`` only as the number of those who attacked.
 
-    Recorded in the 200-article run: "four youths in a red pickup truck shot at the policemen" came back
-    as 4 killed, and "three students have been charged with the killing of two ..." as 3 killed.
+    Such a number sits next to a word of harm ("shot at", "charged with the killing") but counts no one
+    harmed. Tests: tests/test_verify.py::test_a_count_of_attackers_is_no_toll, ::test_a_count_of_the_accused_is_no_toll
 
     Example:
         >>> attackers_only(4, "Four youths in a red pickup truck shot at the policemen.")
@@ -335,8 +336,9 @@ _MORE_VICTIMS = re.compile(r"\b(?:along with|together with|as well as)\b", re.IG
 def names_more_harmed(text: str, kind: str, clause: re.Match[str]) -> bool:
     """Whether ``text`` names more people harmed than the one of ``clause`` (a ``one_harmed`` clause).
 
-    Recorded in the 200-article run: "Rugama ... was shot to death ..., and attorney Lorenzana ... was
-    shot to death" read as 1 killed, and "Oqueli ... was found dead along with Gilda Flores" too.
+    A second clause of the same harm, or "along with" another victim, makes a singular verb's 1 no toll.
+    Tests: tests/test_one_victim.py::test_no_one_victim_is_read_where_the_sentence_does_not_say_so_plainly,
+    tests/test_verify.py::test_a_one_read_from_a_singular_verb_is_no_toll_where_the_sentence_names_more_harmed
 
     Example:
         >>> text = "The mayor was killed on Monday, and his driver was killed too."

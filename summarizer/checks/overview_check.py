@@ -1,19 +1,16 @@
 """Names in the model's headline and summary must be the article's: that prose has no evidence to check.
 
-The lists carry evidence; the headline and summary are the model's own words. Read on the MUC-4
-sample, about one summary in six named something its article does not: a misspelled victim
-("Portillo" for PORTH), a place the article never mentions ("the Miraflores district of
-California"). A capitalized word counts as a name. It is the article's when it begins a word of the
-article ("Kill" for KILLED), a word of the article begins it ("Salvadoran" for SALVADOR), they share
-eight letters ("President" for PRESIDENCY), or, for a month, the article has its three-letter
-abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A summary
-sentence naming anything else is removed; a headline naming anything else is replaced by the
+The lists carry evidence; the headline and summary are the model's own words, which may name something
+the article does not ("Portillo" for PORTH). A capitalized word counts as a name. It is the article's
+when it begins a word of the article ("Kill" for KILLED), a word of the article begins it ("Salvadoran"
+for SALVADOR), they share eight letters ("President" for PRESIDENCY), or, for a month, the article has
+its three-letter abbreviation ("15 JAN 90"); "Rodrigo" is not RODRIGUEZ, "Shinigami" not SHINING. A
+summary sentence naming anything else is removed; a headline naming anything else is replaced by the
 summary's first sentence. Both are reported in ``meta.corrections``. A word may inflect the article's
-("Bombing" for BOMB). A sentence's first word is checked too, unless it is a function word ("The", "Three"): a
-summary once began "Peru's capital city Lima" for an article that never names Peru. Headlines are
-often in title case: a word the summary writes in lower case is an ordinary word; another ordinary
-word the article does not use ("Conflict") still replaces the headline: a plainer headline, never
-an invented name.
+("Bombing" for BOMB). A sentence's first word is checked too, unless it is a function word ("The",
+"Three"): "Peru's capital" names Peru. Headlines are often in title case: a word the summary writes in
+lower case is an ordinary word; another ordinary word the article does not use ("Conflict") still
+replaces the headline: a plainer headline, never an invented name. Tests: tests/test_overview_check.py.
 
 Example:
     >>> article = "Talks resume in Velmora on Monday."

@@ -212,9 +212,9 @@ def _plain(text: str) -> str:
 def _is_a_sentence(value: str, article: Article) -> bool:
     """Whether ``value`` is (most of) a whole sentence of the article rather than a name or description.
 
-    Read on MUC-4 summaries: "PEOPLE ARE FLEEING THE MARKET." came back as a stakeholder, "THE
-    TERRORISTS LEFT A COMMUNIQUE ..." as a perpetrator. A name of five words or more that covers four
-    fifths of one of the article's sentences is such a copy.
+    A name of five words or more that covers four fifths of one of the article's sentences is a copied
+    sentence ("PEOPLE ARE FLEEING THE MARKET."), not a party: models copy whole sentences into name fields.
+    Tests: tests/test_verify.py::test_a_whole_sentence_is_not_a_name_nor_a_description
     """
     plain = _plain(value)
     if len(plain.split()) < 5:
@@ -257,14 +257,13 @@ def _fold(word: str) -> str:
 def _respelled(value: str, article: Article) -> str | None:
     """``value`` with each word the article does not write in the article's spelling, or None.
 
-    A detail that matched the article only loosely was published as the model typed it. Read on the
-    saved MUC-4 runs (16 of 1,060 published names and details not written as such): victims
-    "Patiotric Union Councilman ..." (the article: PATIOTIC), perpetrator "... Col. Elena Fuentees"
-    (FUENTES), addressee "Antonio Suarez Saúz" (the article names ANTONIO SUAREZ, no Saúz). A word is
-    respelled when the article writes a word close to it, keeping the model's capitals; an abbreviation
-    with its full stop ("Col." for COLONEL) is the article's when one of its words begins with it, and
-    a number in digits when the article writes it in words ("10" for TEN); otherwise the detail is not
-    the article's (None).
+    A detail that matches the article only loosely would be published as the model typed it ("Patiotric"
+    for PATIOTIC), so it takes the article's words. A word is respelled when the article writes a word
+    close to it, keeping the model's capitals; an abbreviation with its full stop ("Col." for COLONEL)
+    is the article's when one of its words begins with it, and a number in digits when the article
+    writes it in words ("10" for TEN); otherwise the detail is not the article's (None).
+    Tests: tests/test_verify.py::test_a_detail_is_published_in_the_articles_words,
+    tests/test_verify.py::test_an_abbreviation_of_an_article_word_is_the_articles
     """
     if value.lower() in article.text.lower():
         return value
@@ -312,8 +311,8 @@ _DATELINE_AFTER = re.compile(r"\s*,\s*\d")  # "LIMA, 11 MAR 89 (EFE) --": the pl
 def only_a_place(name: str, article: Article) -> bool:
     """Whether the article writes ``name`` only as a place (after "in", "near the town of"...) or its dateline.
 
-    Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state" ("LIMA",
-    "AYACUCHO DEPARTMENT", "JUCUAPA"), named nowhere but as where something happened.
+    A city or province named only as where something happened ("in Lima") is no party, so no stakeholder
+    of kind "state". Tests: tests/test_verify.py::test_a_place_is_no_stakeholder_but_a_state_that_acts_is
     """
     text = article.text
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.IGNORECASE))
@@ -387,8 +386,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if section == "stakeholders" and fields["kind"] == StakeholderKind.state and only_a_place(fields["name"], article):
         return Rejected(section, draft, f"{fields['name']!r} is named only as a place, not as a party", reask=False)
     if section == "stakeholders" and fields["kind"] == StakeholderKind.other:
-        # Read on MUC-4 runs: every "other" was a thing or a place ("M-16 rifle", "Government House", a
-        # volcano, a bicycle), as was every kind the model made up ("item", "city", "building").
+        # Kind "other" (also a kind the model made up) names a thing or a place ("M-16 rifle"), not a party.
+        # Tests: tests/test_verify.py::test_a_thing_or_a_place_is_no_stakeholder
         return Rejected(
             section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
         )

@@ -1,12 +1,10 @@
 """Keep what an answer completed when it runs long, instead of asking again for nothing.
 
-Recorded in the 200-article run: a small model that loses its way writes the same kind of item over and
-over ("figure_text": one sentence after another, no figure) until max_tokens cuts it. Asked again with
-twice the budget it wrote the same list longer (14 items where 12 are allowed), failed validation, was
-re-asked and wrote it once more: 4,460 completion tokens, six minutes, and the section lost. The items
-it completed before the cut are as good as those of an answer that ended: every one is verified the
-same way, and the answer notes what was cut. An overview that runs on keeps its headline and the
-whole sentences of its summary (``overview_before_the_cut``).
+A small model that loses its way writes the same kind of item over and over until max_tokens cuts it,
+and asked again with twice the budget it loops longer. The items it completed before the cut are as good
+as those of an answer that ended: every one is verified the same way, and the answer notes what was cut.
+An overview that runs on keeps its headline and the whole sentences of its summary
+(``overview_before_the_cut``). Tests: tests/test_cut_answers.py.
 """
 
 from __future__ import annotations
@@ -135,9 +133,9 @@ def _string_at(raw: str, quote: int) -> str:
 def overview_before_the_cut(raw: str, model: type[M], max_tokens: int) -> M | None:
     """The headline and the summary's whole sentences a cut overview wrote, or None without both.
 
-    Recorded in the 200-article run: two overviews wrote a headline and a sentence or more of summary,
-    then ran on ('", "True Behavior" :", "' over and over) past 1,024 tokens; asked again with twice
-    the budget they ran on the same way (temperature 0), and each took its article's lists with it.
+    An overview that runs on ('", "True Behavior" :", "' over and over) runs on the same way when asked
+    again (temperature 0), so what it completed is kept. Tests: tests/test_cut_answers.py::
+    test_an_overview_that_runs_on_keeps_its_headline_and_whole_sentences_without_asking_again
 
     Example:
         >>> from summarizer.pipeline.drafts import Overview

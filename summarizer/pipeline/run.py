@@ -125,8 +125,8 @@ def _read_answers(answers: Answers) -> tuple[Any, dict[str, list[Cited]], list[D
     failed: list[DroppedItem] = []
     overview = answers.get("overview")
     if isinstance(overview, ExtractionError):
-        # Recorded in the 200-article run: two overviews ran past 2,048 tokens and took their articles'
-        # verified lists with them. The headline and summary are unchecked prose; the lists are the facts.
+        # A lost overview is only unchecked prose; the verified lists are the facts, so they are kept. Tests:
+        # tests/test_cut_answers.py::test_an_overview_that_never_fits_loses_the_headline_not_the_verified_lists
         failed.append(DroppedItem(section="overview", reason=f"headline and summary lost: {overview}", item={}))
     for section in LIST_SECTIONS:
         answer = answers.get(section)
@@ -219,8 +219,8 @@ def _without_restated_conditions(
 ) -> tuple[list[BaseModel], list[DroppedItem]]:
     """Proposals that are not a kept condition again: same sentence, same party, mostly the same words.
 
-    Recorded: "the Alliance would only sign a truce if troops withdraw" came back as the Alliance's
-    condition and as its proposal; a demand is a condition only.
+    "The Alliance would only sign a truce if troops withdraw" is a demand, and a demand is a condition only.
+    Tests: tests/test_verify.py::test_a_proposal_restating_a_condition_of_the_same_party_is_dropped
     """
     demands = [(c.evidence_span, c.party.lower(), c.demand) for c in conditions if isinstance(c, Condition)]
     kept: list[BaseModel] = []
@@ -240,8 +240,8 @@ def _without_restated_conditions(
 
 
 NOT_REASKED = "not re-asked: answers imported from a batch file"
-# Measured over 143 MUC-4 records: the re-ask recovered 3 of 226 items at about a sixth of the output
-# tokens and a quarter of the prompt tokens (docs/guide.md, "How it works"), so it is off unless asked for.
+# A re-ask costs many tokens for the few items it recovers (docs/guide.md, "How it works"), so it is off
+# unless asked for. Tests: tests/test_reask_setting.py
 REASKS_OFF = "not re-asked: re-asks are off (--reask turns them on)"
 
 

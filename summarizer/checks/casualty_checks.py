@@ -313,7 +313,8 @@ _NOT_A_TOLL = (_part_only, _one_group, _more_than_one, _casualties_not_told_apar
 
 
 # The victims a sentence names stand close to its word of harm ("10 policemen were killed", "Castellar
-# ... has been murdered"); on the saved MUC-4 runs the right ones were at most 10 words away.
+# ... has been murdered"): names farther than this many words from every one are someone else.
+# Test: tests/test_verify.py::test_victims_written_far_from_the_harm_are_not_its_victims
 _VICTIMS_REACH = 12
 
 

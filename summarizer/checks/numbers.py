@@ -45,8 +45,8 @@ _NUMBER = re.compile(
 
 # A number followed by one of these counts something other than people ("shot eight times", "a
 # 25-year-old", "850 km", "12 January"): it never supports a casualty figure. So do places and things,
-# one word of description allowed between ("dozens of towns", "two armoured vehicles"): a recorded
-# run published "the destruction of dozens of towns" as at least 24 killed.
+# one word of description allowed between ("dozens of towns", "two armoured vehicles").
+# Test: tests/test_verify.py::test_places_and_things_are_not_counts_of_people
 _THINGS = (  # plural only: "three bus passengers" counts passengers
     r"towns|villages|cities|hamlets|houses|homes|buildings|vehicles|trucks|cars|buses|towers|pylons|bridges"
     r"|shops|stores|offices|banks|schools|churches|blocks|booths|bombs|grenades|explosives|rifles|weapons|guns"
@@ -360,7 +360,8 @@ def supports(count: int, text: str, kind: str | None = None) -> NumberMention | 
     if count == 0 and (match := NONE_STATED.search(text)):
         return NumberMention(0, match.start(), match.end(), "exact")
     if count == 1 and kind:
-        # Of its own kind only: "a soldier was wounded" is no one killed (a recorded run published both).
+        # Of its own kind only: "a soldier was wounded" is no one killed.
+        # Test: tests/test_one_victim.py::test_a_singular_verb_supports_a_one_of_its_own_kind_only
         clause = one_harmed(text).get(kind)
         return NumberMention(1, clause.start(), clause.end(), "exact") if clause else None
     if count == 1 and re.search(r"(?<!no )\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|is)\b", text, re.IGNORECASE):

@@ -1,8 +1,7 @@
 """A casualty figure the model left out where the article says one person was killed or injured.
 
 "Deputy Pablo Li Ormeno was murdered this afternoon" writes no number, and the bundled model often
-reports nothing for it: of the 10 MUC-4 sample records whose gold is 1 killed and whose summary gave
-no killed figure, 6 say it this way.
+reports nothing for it.
 
 When no published report gives a killed (or injured) figure, the first sentence that says so of one
 person ("... was killed", "he was wounded", "Judge Valencia died": ``numbers.one_harmed``) becomes a
@@ -12,6 +11,8 @@ it in a year or "years ago" ("after Pardo Leal was assassinated in October 1987"
 story's), tells the death as background ("when Msgr Romero was killed"), or names more victims
 ("three guerrillas died and one soldier was killed", "was killed ..., along with two of his
 bodyguards", "X was shot to death ..., and Y was shot to death"): those readings need the model.
+
+Tests: tests/test_one_victim.py
 """
 
 from __future__ import annotations

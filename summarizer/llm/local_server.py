@@ -168,8 +168,9 @@ def shared_server(model_path: Path, model_name: str, *, log_path: Path, context_
 def stopped_server_at(base_url: str | None) -> str | None:
     """Why the embedded server at ``base_url`` is gone (its exit and log tail), or None while it runs.
 
-    A server that crashed mid-answer (recorded: llama.cpp's AMX kernels fault where the machine does not
-    grant AMX) leaves only "connection refused" to the client; this says what happened instead.
+    A server that crashed mid-answer (a CPU instruction fault, say) leaves only "connection refused" to
+    the client; this says what happened instead.
+    Test: tests/test_local_model.py::test_a_server_that_died_is_named_with_its_signal_and_log
     """
     with _lock:
         for server in _servers.values():

@@ -69,8 +69,9 @@ class _Draft(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _keep_the_first_items(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        # A looping model lists more items than allowed (recorded: 14 casualties where 12 are): its
-        # first distinct items are kept instead of failing the list and re-asking for the same loop.
+        # A looping model lists more items than allowed: its first distinct items are kept instead of
+        # failing the list and re-asking for the same loop.
+        # Test: tests/test_cut_answers.py::test_a_list_longer_than_allowed_keeps_its_first_distinct_items
         notes = []
         capped = _capped_lists(cls) if isinstance(data, dict) else ()  # none on items: the common case
         for name, cap in capped:
@@ -83,8 +84,9 @@ class _Draft(BaseModel):
         except ValidationError:
             if not capped:
                 raise
-            # One item the model wrote wrong (recorded: a 300-character demand, a whole sentence copied)
-            # failed its whole list, and the re-ask wrote the same: the other items are kept instead.
+            # One item the model wrote wrong (an overlong demand, a whole sentence copied) is dropped and
+            # the other items kept: failing the whole list would re-ask, and the re-ask writes the same.
+            # Test: tests/test_cut_answers.py::test_one_invalid_item_is_dropped_without_asking_again_for_the_list
             data, dropped = _without_invalid_items(cls, data, capped)
             if not dropped:
                 raise

@@ -176,6 +176,16 @@ def test_dropped_items_are_listed_with_their_reasons() -> None:
     assert page.ids["dropped"].count("casualties:") == sum(d.section == "casualties" for d in summary.meta.dropped)
 
 
+def test_corrections_and_planted_instructions_have_their_own_place() -> None:
+    summary, text = load("team_harbour_truce")
+    page = read_page(render_review_page(summary, text))
+    for correction in summary.meta.corrections:  # changed in what was published: not under "Dropped"
+        assert f"{correction.section}: {correction.reason}" in page.ids["corrections"]
+        assert correction.reason not in page.ids["dropped"]
+    summary, text = load("team_injection_attempt")
+    assert "4 sentence(s) addressed to an AI" in read_page(render_review_page(summary, text)).ids["instructions-warning"]
+
+
 def test_a_figure_read_by_the_one_victim_rule_says_so() -> None:
     summary, text = load("muc4_dev_0112")  # recorded: the model gave no figure for "... WAS SERIOUSLY WOUNDED"
     [report] = [c for c in summary.casualties if c.read_by == "rule"]

@@ -183,7 +183,8 @@ def test_corrections_and_planted_instructions_have_their_own_place() -> None:
         assert f"{correction.section}: {correction.reason}" in page.ids["corrections"]
         assert correction.reason not in page.ids["dropped"]
     summary, text = load("team_injection_attempt")
-    assert "4 sentence(s) addressed to an AI" in read_page(render_review_page(summary, text)).ids["instructions-warning"]
+    warning = read_page(render_review_page(summary, text)).ids["instructions-warning"]
+    assert "4 sentence(s) addressed to an AI" in warning
 
 
 def test_a_figure_read_by_the_one_victim_rule_says_so() -> None:

@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000}
+from text_to_num import text2num
+
+# The words a number written in words is made of (text2num reads its value).
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+)  # fmt: skip
 # Vague amounts become a lower bound, never an invented exact figure.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 
@@ -33,7 +32,7 @@ _QUALIFIERS = [
      "about"),
 ]  # fmt: skip
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d+\b)"
     rf"|(?P<vague>\b(?:{'|'.join(_VAGUE)})\b)"
@@ -72,22 +71,12 @@ class NumberMention:
 
 
 def _words_value(phrase: str) -> int | None:
-    total, current = 0, 0
-    for word in re.split(r"[\s-]+", phrase.lower()):
-        if word == "and":
-            continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-    return total + current
+    """The value of a number written in words ("one hundred and five"), read by text2num (a kept library
+    that also reads fr/es/de/it/pt/nl for the packs to come); None where it is no number."""
+    try:
+        return int(text2num(phrase.lower(), "en"))
+    except ValueError:
+        return None
 
 
 def _qualifier_before(text: str, start: int) -> str:

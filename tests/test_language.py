@@ -49,8 +49,8 @@ def test_a_german_figure_is_never_published_with_a_kind_read_by_english_rules() 
 
 
 def test_without_a_pack_no_call_is_skipped_for_lack_of_an_english_cue() -> None:
-    spanish = Article.from_text(SPANISH, language="es")
-    assert all(could_publish(section, spanish) for section in ("conditions", "proposals", "casualties"))
+    italian = Article.from_text("Il sindacato ha chiesto un aumento. Due persone sono morte.", language="it")
+    assert all(could_publish(section, italian) for section in ("conditions", "proposals", "casualties"))
     assert not could_publish("conditions", Article.from_text("Two people died in a fire.", language="en"))
 
 
@@ -79,6 +79,37 @@ def test_a_spanish_article_gets_every_list_asked_and_its_language_in_meta(
     summary = json.loads(capsys.readouterr().out)
     assert summary["meta"]["language"] == "es"
     assert {"List the conditions", "List the proposals", "List the casualty reports"} <= set(asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "section", "stated", "not_stated"),
+    [
+        (SPANISH, "es", "conditions", "El sindicato exigió", "Dos personas murieron"),
+        (SPANISH, "es", "proposals", "propuso reanudar las negociaciones", "Dos personas murieron"),
+        (
+            "Die Ministerin schlug am Dienstag neue Gespräche in Genf vor. Die Polizei meldete zwei Tote.",
+            "de",
+            "proposals",
+            "schlug am Dienstag neue Gespräche",
+            "zwei Tote",
+        ),
+        (
+            "Die Regierung fordert den Abzug der Truppen. Die Polizei meldete zwei Tote.",
+            "de",
+            "conditions",
+            "fordert den Abzug",
+            "zwei Tote",
+        ),
+    ],
+)
+def test_spanish_and_german_packs_read_cues_of_demands_and_offers(
+    text: str, language: str, section: str, stated: str, not_stated: str
+) -> None:
+    pack = Article.from_text(text, language=language).pack
+    assert pack is not None and not pack.reads_figures
+    sentences = {s.text: s for s in Article.from_text(text, language=language).sentences}
+    assert pack.states(section, next(t for t in sentences if stated in t))
+    assert not pack.states(section, next(t for t in sentences if not_stated in t))
 
 
 def test_french_has_cues_of_demands_and_offers_but_no_figure_checks() -> None:

@@ -3,12 +3,12 @@
 A pack holds the cues that a sentence states a condition or a proposal (``topics``, with phrases
 that hold a cue word but state none in ``not_a_cue``) and whether the casualty figure checks, which
 read words of killing and wounding and number words, apply (``reads_figures``). English has both;
-French has cues (from the vocabulary of French news on demands and offers) but no figure checks yet,
-so French figures are withheld. A language without a pack is checked by what is language-neutral
-only (``language.py``).
+French, Spanish and German have cues (the vocabulary of their news on demands and offers) but no
+figure checks yet, so their figures are withheld. A language without a pack is checked by what is
+language-neutral only (``pipeline/language.py``).
 
 Example:
-    >>> pack_for("fr").reads_figures, pack_for("de") is None
+    >>> pack_for("fr").reads_figures, pack_for("it") is None
     (False, True)
 """
 
@@ -33,6 +33,6 @@ class LanguagePack:
 
 def pack_for(language: str) -> LanguagePack | None:
     """The pack of ``language`` (ISO 639-1), or None where the checks cannot read its words."""
-    from summarizer.checks.lang import en, fr
+    from summarizer.checks.lang import de, en, es, fr
 
-    return {"en": en.PACK, "fr": fr.PACK}.get(language)
+    return {"en": en.PACK, "fr": fr.PACK, "es": es.PACK, "de": de.PACK}.get(language)

@@ -40,12 +40,28 @@ def test_the_language_is_detected_wire_capitals_included(text: str, language: st
 def test_a_german_figure_is_never_published_with_a_kind_read_by_english_rules() -> None:
     # English rules read "die" (the German article) as a death: a draft of 40 injured came back 40 killed.
     article = Article.from_text(GERMAN, language="de")
-    for draft in (
-        CasualtyDraft(sentence=1, figure_text="etwa 40 verletzt", injured=40),
-        CasualtyDraft(sentence=1, figure_text="Mindestens zwölf Menschen", killed=12, injured=40),
-    ):
-        result = verify_item("casualties", draft, article)
-        assert isinstance(result, Rejected) and "'de'" in result.reason
+    both = verify_item("casualties", CasualtyDraft(sentence=1, figure_text="", killed=12, injured=40), article)
+    assert not isinstance(both, Rejected)
+    assert (both.killed, both.qualifier, both.injured, both.injured_qualifier) == (12, "at_least", 40, "about")
+    injured = verify_item("casualties", CasualtyDraft(sentence=1, figure_text="", injured=40), article)
+    assert not isinstance(injured, Rejected) and injured.injured == 40 and injured.killed is None
+    wrong = verify_item("casualties", CasualtyDraft(sentence=1, figure_text="", killed=40), article)
+    assert isinstance(wrong, Rejected) and "next to a word of that harm" in wrong.reason
+
+
+def test_a_spanish_figure_takes_the_kind_of_its_nearest_word_of_harm() -> None:
+    article = Article.from_text(SPANISH, language="es")
+    [_, deaths] = article.sentences
+    report = verify_item("casualties", CasualtyDraft(sentence=deaths.number, figure_text="", killed=2), article)
+    assert not isinstance(report, Rejected) and (report.killed, report.qualifier) == (2, "exact")
+    as_injured = CasualtyDraft(sentence=deaths.number, figure_text="", injured=2)
+    assert isinstance(verify_item("casualties", as_injured, article), Rejected)
+
+
+def test_a_language_without_a_pack_publishes_no_figure() -> None:
+    italian = Article.from_text("Due persone sono morte e cinque ferite.", language="it")
+    result = verify_item("casualties", CasualtyDraft(sentence=1, figure_text="", killed=2), italian)
+    assert isinstance(result, Rejected) and "'it'" in result.reason
 
 
 def test_without_a_pack_no_call_is_skipped_for_lack_of_an_english_cue() -> None:
@@ -112,7 +128,7 @@ def test_spanish_and_german_packs_read_cues_of_demands_and_offers(
     assert not pack.states(section, next(t for t in sentences if not_stated in t))
 
 
-def test_french_has_cues_of_demands_and_offers_but_no_figure_checks() -> None:
+def test_french_has_cues_of_demands_and_offers_and_reads_figures_by_their_nearest_harm() -> None:
     french = Article.from_text(FRENCH + " Deux soldats ont été tués.", language="fr")
     assert could_publish("conditions", french) and could_publish("casualties", french)
     demand = ConditionDraft(sentence=1, party="Le parti", demand="la publication des résultats")
@@ -120,4 +136,6 @@ def test_french_has_cues_of_demands_and_offers_but_no_figure_checks() -> None:
     not_a_demand = ConditionDraft(sentence=2, party="Deux soldats", demand="soldats ont été tués")
     assert "states no condition" in verify_item("conditions", not_a_demand, french).reason  # type: ignore[union-attr]
     figure = verify_item("casualties", CasualtyDraft(sentence=2, figure_text="Deux soldats", killed=2), french)
-    assert isinstance(figure, Rejected) and "'fr'" in figure.reason
+    assert not isinstance(figure, Rejected) and figure.killed == 2
+    wounded = verify_item("casualties", CasualtyDraft(sentence=2, figure_text="", injured=2), french)
+    assert isinstance(wounded, Rejected)

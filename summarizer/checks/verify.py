@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from summarizer.checks.casualty_checks import HARM, Refusal, far_from_harm, read_figures
 from summarizer.checks.grounding import ground_evidence
 from summarizer.checks.numbers import find_numbers
+from summarizer.checks.pack_figures import read_pack_figures
 from summarizer.checks.stakeholders import head_word
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, Cited
@@ -360,7 +361,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             sentence = best
     if article.pack is not None and not article.pack.states(section, sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
-    if isinstance(draft, CasualtyDraft) and not article.reads_figures:
+    pack = article.pack
+    if isinstance(draft, CasualtyDraft) and not (pack and (pack.reads_figures or pack.killed_words)):
         # Which figure is killed and which injured is read from the sentence's words: none of this language.
         reason = f"casualty figures are not published for articles in '{article.language}': no checks read its words"
         return Rejected(section, draft, reason, reask=False)
@@ -407,7 +409,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if section == "stakeholders":
         sentence = _sentence_naming(fields["name"], sentence, article)
     if isinstance(draft, CasualtyDraft):
-        read = read_figures(draft, sentence, article, fields, notes)
+        if pack is not None and not pack.reads_figures:
+            read = read_pack_figures(draft, sentence, pack, fields)
+        else:
+            read = read_figures(draft, sentence, article, fields, notes)
         if isinstance(read, Refusal):
             return Rejected(section, draft, read.reason, read.reask)
         sentence = read
@@ -424,7 +429,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         notes.append(f"cleared: attribution {fields['attribution']!r} is not named in sentence [{sentence.number}]")
         fields["attribution"] = None
     if isinstance(draft, CasualtyDraft):
-        if fields.get("victims") and (far := far_from_harm(fields["victims"], sentence)):
+        if article.reads_figures and fields.get("victims") and (far := far_from_harm(fields["victims"], sentence)):
             notes.append(f"cleared: victims {fields['victims']!r} {far}")
             fields["victims"] = None
         fields["reported_by_party"] = reported_by_party(fields["attribution"], fields["perpetrator"], fields["victims"])

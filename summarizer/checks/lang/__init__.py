@@ -23,7 +23,12 @@ class LanguagePack:
     code: str
     topics: dict[str, re.Pattern[str]]
     not_a_cue: re.Pattern[str]
-    reads_figures: bool
+    reads_figures: bool  # the English casualty checks (casualty_checks.py) read this language
+    # Where those are missing: words of killing and of wounding, and the words before a number that
+    # hedge it, for the simpler figure check of pack_figures.py (None: figures are withheld).
+    killed_words: re.Pattern[str] | None = None
+    injured_words: re.Pattern[str] | None = None
+    qualifiers: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -31,4 +31,15 @@ PACK = LanguagePack(
     },
     not_a_cue=re.compile(r"\b(?:in|im) (?:kritischem|ernstem|stabilem) zustand\b", re.IGNORECASE),
     reads_figures=False,
+    killed_words=re.compile(
+        r"\b(?:getötet\w*|tot|tote[nr]?|todesopfer|starben|gestorben|ums leben|ermordet\w*|erschossen\w*)\b",
+        re.IGNORECASE,
+    ),
+    injured_words=re.compile(r"\b(?:verletzt\w*|verwundet\w*)\b", re.IGNORECASE),
+    qualifiers=(
+        (re.compile(r"\b(?:mindestens|wenigstens)\s*$", re.IGNORECASE), "at_least"),
+        (re.compile(r"\b(?:mehr als|über)\s*$", re.IGNORECASE), "more_than"),
+        (re.compile(r"\b(?:bis zu)\s*$", re.IGNORECASE), "up_to"),
+        (re.compile(r"\b(?:etwa|rund|ungefähr|circa|fast|knapp)\s*$", re.IGNORECASE), "about"),
+    ),
 )

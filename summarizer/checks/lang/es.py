@@ -27,4 +27,15 @@ PACK = LanguagePack(
     },
     not_a_cue=re.compile(r"\b(?:estado|condición) (?:grave|crítico|estable)\b", re.IGNORECASE),
     reads_figures=False,
+    killed_words=re.compile(
+        r"\b(?:muert[oa]s?|murieron|murió|fallecid[oa]s?|fallecieron|falleció|asesinad[oa]s?|perdieron la vida)\b",
+        re.IGNORECASE,
+    ),
+    injured_words=re.compile(r"\b(?:herid[oa]s?|lesionad[oa]s?)\b", re.IGNORECASE),
+    qualifiers=(
+        (re.compile(r"\b(?:al menos|por lo menos)\s*$", re.IGNORECASE), "at_least"),
+        (re.compile(r"\b(?:más de)\s*$", re.IGNORECASE), "more_than"),
+        (re.compile(r"\b(?:hasta)\s*$", re.IGNORECASE), "up_to"),
+        (re.compile(r"\b(?:unos|unas|cerca de|alrededor de|aproximadamente|casi)\s*$", re.IGNORECASE), "about"),
+    ),
 )

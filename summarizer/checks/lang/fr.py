@@ -30,4 +30,14 @@ PACK = LanguagePack(
     },
     not_a_cue=re.compile(r"\b(?:état|condition) (?:grave|critique|stable)\b", re.IGNORECASE),
     reads_figures=False,
+    killed_words=re.compile(
+        r"\b(?:tu[ée]e?s?|morte?s?|décédée?s?|ont péri|ont perdu la vie|trouvée?s? mort\w*)\b", re.IGNORECASE
+    ),
+    injured_words=re.compile(r"\b(?:blessée?s?)\b", re.IGNORECASE),
+    qualifiers=(
+        (re.compile(r"\b(?:au moins)\s*$", re.IGNORECASE), "at_least"),
+        (re.compile(r"\b(?:plus de)\s*$", re.IGNORECASE), "more_than"),
+        (re.compile(r"\b(?:jusqu'à)\s*$", re.IGNORECASE), "up_to"),
+        (re.compile(r"\b(?:environ|quelque|près de|presque)\s*$", re.IGNORECASE), "about"),
+    ),
 )

@@ -51,16 +51,16 @@ def replayed(text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, 
 
 
 def _costs(record: dict[str, Any], drafts: dict[str, list[dict[str, Any]]], today: ArticleSummary) -> list[str]:
-    """The drafts that alone would match a gold item, of lists where today's summary matches fewer."""
+    """The drafts that alone would match a gold item but that today's summary does not publish, and why."""
     lines = []
     for section, who, what in (("conditions", "party", "demand"), ("proposals", "proposer", "proposal")):
-        published = score_lists(record, lists_of_summary(today))
+        published = {getattr(item, what) for item in getattr(today, section)}
         for d in drafts.get(section, []):
             item = ListItem(str(d.get(who) or ""), str(d.get(what) or ""), str(d.get("evidence") or ""))
             alone = score_lists(record, Lists(**{section: (item,)}))
-            if getattr(alone, f"{section}_matched") and not getattr(published, f"{section}_matched"):
+            if getattr(alone, f"{section}_matched") and d.get(what) not in published:
                 reasons = [x.reason for x in today.meta.dropped if x.item.get(what) == d.get(what)]
-                lines.append(f"  {section}: {item.who!r}: {item.what[:70]!r} -- {reasons[:1] or ['(kept, or merged)']}")
+                lines.append(f"  {section}: {item.who!r}: {item.what[:70]!r} -- {reasons[:1] or ['(merged)']}")
     return lines
 
 

@@ -223,6 +223,11 @@ class Stakeholder(StakeholderFields, _Grounded):
     """A person, state, organisation or group involved in the story."""
 
     aliases: list[str] = Field(default_factory=list, description="Other names the article uses for them.")
+    found_by: Literal["model", "lists", "names"] = Field(
+        default="model",
+        description="model: the stakeholders the model listed; lists: a party, proposer, addressee, perpetrator "
+        "or source its other lists name; names: a name the article writes that no list gives.",
+    )
 
 
 class Usage(_Model):

@@ -31,3 +31,19 @@ def test_each_name_a_list_gives_a_party_is_a_stakeholder_once_with_its_first_sen
     assert parties[1].evidence == article.sentences[1].text
     listed = [Stakeholder(name="Adam Schiff", kind="person", evidence=article.sentences[1].text)]
     assert [p.name for p in not_yet_listed(parties, listed)] == ["Amnesty International", "Senator Dick Durbin"]
+
+
+def test_names_the_article_writes_are_stakeholders_found_by_names_never_a_sentence_start_or_a_place() -> None:
+    from summarizer.checks.named_in_article import names_in_article
+
+    text = (
+        "Despite the talks, the Coastal Alliance said it would strike. Officials of the Coastal Alliance met "
+        "Interior Minister Tomas Rehn in Corvina, the Spanish press reported. Mondays are quiet."
+    )
+    names = {s.name: s for s in names_in_article(Article.from_text(text))}
+    # "Despite" and "Mondays" start sentences only; Corvina is named only as a place; "Spanish" a nationality.
+    assert set(names) == {"Coastal Alliance", "Interior Minister Tomas Rehn"}
+    assert all(s.found_by == "names" and s.kind == "other" for s in names.values())
+    assert names["Coastal Alliance"].evidence == Article.from_text(text).sentences[0].text
+    german = Article.from_text("Die Regierung und die Polizei trafen Clara Weiss.", language="de")
+    assert names_in_article(german) == []  # every German noun is capitalized: no sign of a name

@@ -33,7 +33,7 @@ _SPLIT = re.compile(r"\s+(?:and|et|y|und)\s+|\s*[,;]\s*")
 _CAPITALIZED = re.compile(r"\b[^\W\d_][^\W_]*", re.UNICODE)
 
 
-def _capitalized_inside_sentences(article: Article) -> frozenset[str]:
+def capitalized_inside_sentences(article: Article) -> frozenset[str]:
     """Words the article capitalizes other than first in a sentence: the words of names."""
     return frozenset(word for s in article.sentences for word in _CAPITALIZED.findall(s.text)[1:] if word[0].isupper())
 
@@ -63,7 +63,7 @@ def _first_sentence_naming(name: str, article: Article) -> tuple[int, int, str] 
 def parties_named(drafts: Mapping[str, Sequence[BaseModel]], article: Article) -> list[Stakeholder]:
     """A stakeholder for each name the conditions and proposals drafts give their parties (see above)."""
     found: dict[str, Stakeholder] = {}
-    name_words = _capitalized_inside_sentences(article)
+    name_words = capitalized_inside_sentences(article)
     for section, fields in NAME_FIELDS.items():
         for draft in drafts.get(section, []):
             for field in fields:
@@ -77,6 +77,7 @@ def parties_named(drafts: Mapping[str, Sequence[BaseModel]], article: Article) -
                     found[key] = Stakeholder(
                         name=name,
                         kind=StakeholderKind.other,
+                        found_by="lists",
                         evidence=text,
                         evidence_span=Span(start=start, end=end),
                         alignment=Alignment.exact,

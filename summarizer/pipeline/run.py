@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
+from summarizer.checks.named_in_article import names_in_article
 from summarizer.checks.named_parties import not_yet_listed, parties_named
 from summarizer.checks.one_victim import one_victim_reports
 from summarizer.checks.overview_check import check_overview
@@ -275,6 +276,7 @@ def _verify_chunk(
     corrections: list[Correction] = []
     kept, rejected = _verify_all(article, drafts, corrections)
     kept["parties"] = [*parties_named(drafts, article)]
+    kept["names"] = [*names_in_article(article)]
     counts.drafted += sum(len(items) for items in drafts.values())
     counts.rejected_first_pass += len(rejected)
     retry = [r for r in rejected if r.reask]
@@ -331,7 +333,7 @@ def assemble_summary(
     chunks = article_chunks(text, settings)
     usage._budget = settings.max_tokens_per_article * len(chunks)
     overview: Any = None
-    kept: dict[str, list[BaseModel]] = {section: [] for section in (*LIST_SECTIONS, "parties")}
+    kept: dict[str, list[BaseModel]] = {section: [] for section in (*LIST_SECTIONS, "parties", "names")}
     dropped: list[DroppedItem] = []
     corrections: list[Correction] = []
     for index, article in enumerate(chunks):
@@ -351,7 +353,8 @@ def assemble_summary(
     casualties = _dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
-    stakeholders += not_yet_listed([s for s in kept["parties"] if isinstance(s, Stakeholder)], stakeholders)
+    for found in ("parties", "names"):
+        stakeholders += not_yet_listed([s for s in kept[found] if isinstance(s, Stakeholder)], stakeholders)
     headline, summary = "", ""  # the overview was lost: meta.dropped says why
     # The sentences addressed to an AI, by where they are in the whole text (chunks overlap).
     flagged = {

@@ -29,6 +29,8 @@ class LanguagePack:
     killed_words: re.Pattern[str] | None = None
     injured_words: re.Pattern[str] | None = None
     qualifiers: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Every noun is capitalized (German): a capitalized word is no sign of a name.
+    capitalizes_nouns: bool = False
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -31,6 +31,7 @@ PACK = LanguagePack(
     },
     not_a_cue=re.compile(r"\b(?:in|im) (?:kritischem|ernstem|stabilem) zustand\b", re.IGNORECASE),
     reads_figures=False,
+    capitalizes_nouns=True,
     killed_words=re.compile(
         r"\b(?:getötet\w*|tot|tote[nr]?|todesopfer|starben|gestorben|ums leben|ermordet\w*|erschossen\w*)\b",
         re.IGNORECASE,

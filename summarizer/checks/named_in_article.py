@@ -1,0 +1,95 @@
+"""Names the article writes that neither the model's stakeholders nor its other lists give.
+
+The model lists a few of the actors an article names (on the Wikinews dev records, about half of the
+gold's even with the parties its other lists name). Each run of capitalized words that the article
+writes inside a sentence (a word capitalized only where a sentence starts is no name), that is not a
+function word, a nationality or a short unit, and that the article does not write only as a place,
+is added as a stakeholder with ``found_by="names"`` and kind ``other``: a reader can tell it from what
+the model listed, and filter it out. Only in languages whose nouns are not all capitalized (a German
+noun is no name) and not in wire copy printed in capitals. Tests: tests/test_named_parties.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.checks.named_parties import capitalized_inside_sentences
+from summarizer.checks.stakeholders import head_word
+from summarizer.checks.verify import only_a_place
+from summarizer.pipeline.article import Article
+from summarizer.schema import Alignment, Span, Stakeholder, StakeholderKind
+
+# A run of capitalized words, with the small words names hold ("Bank of England", "Parti des Frères").
+_CAPITALIZED_RUN = re.compile(
+    r"\b[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:of|the|for|and|de|du|des|la|le|del|y)\s+)?[A-ZÀ-Ý][\w'’.-]*)*"
+)
+# Words that start names' runs but are none: function words, days and months (en, fr, es).
+_NOT_NAME_TEXT = """
+    a an the this that these those it he she they we i his her their its our my your you so no all some any
+    on in at by for from with to of into over under about
+    both each every other another despite although though however if when while after before since until during
+    according also but and or not yes mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december le la les l un une
+    des de du et ou mais il elle ils elles nous vous je ce cette ces selon lundi mardi mercredi jeudi vendredi
+    samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre el los
+    las una unos unas y o pero lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril
+    mayo junio julio agosto septiembre octubre noviembre diciembre
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+_NATIONALITY = re.compile(r"^[A-ZÀ-Ý]\w+(?:ian|ean|ese|ish|an|i|ic)$")
+MAX_WORDS = 5
+
+
+def _runs(article: Article) -> list[tuple[str, int]]:
+    """Each capitalized run of each sentence, without leading non-names, with its sentence number."""
+    runs = []
+    for sentence in article.sentences:
+        if sentence.number in article.addressed_to_ai:
+            continue
+        for match in _CAPITALIZED_RUN.finditer(sentence.text):
+            words = match.group(0).strip(" .'’").split()
+            while words and words[0].lower().strip(".'’") in _NOT_NAMES:
+                words = words[1:]
+            if words:
+                runs.append((" ".join(words), sentence.number))
+    return runs
+
+
+def names_in_article(article: Article) -> list[Stakeholder]:
+    """A stakeholder (``found_by="names"``) for each name the article writes (see the module docstring)."""
+    letters = [c for c in article.text if c.isalpha()]
+    if article.pack is None or article.pack.capitalizes_nouns or sum(map(str.isupper, letters)) > len(letters) / 2:
+        return []  # no sign of a name: every noun, or every word (wire copy in capitals), is capitalized
+    inside = capitalized_inside_sentences(article)
+    found: dict[str, tuple[str, int]] = {}
+    for name, number in _runs(article):
+        words = name.split()
+        single = len(words) == 1
+        if (
+            len(words) > MAX_WORDS
+            or not any(word in inside for word in words)
+            or (single and (_NATIONALITY.match(name) or (name.isupper() and len(name) <= 2)))
+        ):
+            continue
+        key = head_word(name)
+        if key is None:
+            continue
+        if key not in found or len(name) > len(found[key][0]):  # the fullest way the article writes it
+            found[key] = (name, found.get(key, (name, number))[1])
+    stakeholders = []
+    for name, number in found.values():
+        sentence = article.sentence(number)
+        if sentence is None or only_a_place(name, article):
+            continue
+        start = article.offset + sentence.start
+        stakeholders.append(
+            Stakeholder(
+                name=name,
+                kind=StakeholderKind.other,
+                found_by="names",
+                evidence=sentence.text,
+                evidence_span=Span(start=start, end=start + len(sentence.text)),
+                alignment=Alignment.exact,
+            )
+        )
+    return stakeholders

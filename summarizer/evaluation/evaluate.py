@@ -336,6 +336,8 @@ def write_reports(
         "",
         f"Floor: always answering 0 killed and 0 injured scores {floor} on both exact for these records.",
         "Casualty scores skip records whose gold is null (plural or a range); actor matching: see scoring.py.",
+        "'numbers not in text' uses the same check that decides publication (numbers.supports), so it cannot",
+        "see a wrong figure its sentence writes: the gold-counted 'figures wrong' below is the evidence.",
         "",
     ]
     if lists:

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from ..stub_backend import completion
+
 FAULTS = ("none", "burst500", "retry_after", "hang", "trickle", "not_json", "wrong_shape", "huge", "drop")
 
 
@@ -29,17 +31,6 @@ def model_answer(body: dict[str, Any]) -> str:
         if task.startswith(f"List the {section}"):
             return json.dumps({section: []})
     return json.dumps({"headline": "A short headline", "summary": "The article reports a meeting."})
-
-
-def chat_completion(content: str) -> dict[str, Any]:
-    return {
-        "id": "fault",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "fault-model",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
-    }
 
 
 class FaultBackend:
@@ -88,9 +79,9 @@ class FaultBackend:
             return self._send(handler, 200, b"<html><body>Gateway login</body></html>", {"content-type": "text/html"})
         if fault == "wrong_shape":
             return self._send(handler, 200, json.dumps({"result": "ok"}).encode())
-        payload = json.dumps(chat_completion(self.answer(body))).encode()
+        payload = json.dumps(completion(self.answer(body))).encode()
         if fault == "huge":
-            payload = json.dumps(chat_completion(self.answer(body) + " " * 2_000_000)).encode()
+            payload = json.dumps(completion(self.answer(body) + " " * 2_000_000)).encode()
         if fault == "trickle":
             handler.send_response(200)
             handler.send_header("content-type", "application/json")

@@ -359,9 +359,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             if overlap(said, best.text) < 0.5 or overlap(party, best.text) < 1:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
             sentence = best
-    if article.pack is not None and not article.pack.states(section, sentence.text):
-        return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     pack = article.pack
+    if pack is not None and not pack.states(section, sentence.text):
+        return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     if isinstance(draft, CasualtyDraft) and not (pack and (pack.reads_figures or pack.killed_words)):
         # Which figure is killed and which injured is read from the sentence's words: none of this language.
         reason = f"casualty figures are not published for articles in '{article.language}': no checks read its words"

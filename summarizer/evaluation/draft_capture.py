@@ -10,7 +10,7 @@ their tokens kept out of the summary's usage, so the summary's cost is what ``su
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from summarizer.errors import ExtractionError
@@ -38,7 +38,6 @@ class Summarized:
     summary: ArticleSummary
     drafts: dict[str, list[dict[str, Any]]] | None = None
     extra_seconds: float = 0.0
-    extra_usage: Usage = field(default_factory=Usage)
 
 
 def _keep(drafts: dict[str, list[dict[str, Any]]], article: Article, answers: Answers) -> None:
@@ -75,7 +74,7 @@ def summarize_keeping_drafts(client: LLMClient, text: str, *, backend: str) -> S
 
     reask = reask_live(client) if settings.reask else None
     summary = assemble_summary(text, settings, backend, answer, reask, not_reasked=REASKS_OFF)
-    return Summarized(summary, drafts, round(extra_seconds, 2), extra_usage)
+    return Summarized(summary, drafts, round(extra_seconds, 2))
 
 
 def lists_of_summary(summary: ArticleSummary) -> Lists:

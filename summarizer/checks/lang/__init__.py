@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,8 +39,12 @@ class LanguagePack:
         return topic is None or bool(topic.search(self.not_a_cue.sub(" ", text)))
 
 
+@functools.cache
 def pack_for(language: str) -> LanguagePack | None:
-    """The pack of ``language`` (ISO 639-1), or None where the checks cannot read its words."""
+    """The pack of ``language`` (ISO 639-1), or None where the checks cannot read its words.
+
+    Asked for every item verified (``Article.pack``): the packs are imported and looked up once a language.
+    """
     from summarizer.checks.lang import de, en, es, fr
 
     return {"en": en.PACK, "fr": fr.PACK, "es": es.PACK, "de": de.PACK}.get(language)

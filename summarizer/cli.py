@@ -152,7 +152,7 @@ def _backend_options(func: Any) -> Any:
         click.option(
             "--mode",
             type=click.Choice(MODES),
-            help="instructor mode [env SUMMARIZER_MODE; default json for the embedded model, else tools].",
+            help="instructor mode [env SUMMARIZER_MODE; default md_json for the embedded model, else tools].",
         ),
         click.option(
             "--strategy",

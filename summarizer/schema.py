@@ -94,7 +94,7 @@ class ConditionFields(_Model):
     attribution: str | None = Field(
         default=None,
         max_length=NAME,
-        description="Who reports this condition, e.g. 'officials, to a newspaper'; null if the party says it.",
+        description="Who reports this condition, as the article names them; null if the party says it.",
     )
     certainty: Certainty = Field(
         default=Certainty.reported,

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from summarizer import Settings
+from summarizer.config import DEFAULT_MODES
 
 from . import cassette_format
 
@@ -61,7 +62,9 @@ def llm_settings(recording: bool, tmp_path_factory: pytest.TempPathFactory) -> S
         base_url = backend_url(Settings.resolve(local_model=RECORDED_MODEL, environ={}), cache_dir()) or ""
     # With re-asks on (not the default): the recorded summaries keep that path covered; the eval's
     # recording (tests/test_recorded_eval.py) runs the default.
-    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode="json", environ={}, reask=True)
+    # The embedded model's own mode, though the recordings go through its URL like any server's.
+    mode = DEFAULT_MODES["local"]
+    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode=mode, environ={}, reask=True)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +24,15 @@ EMPTY_SUMMARY = json.dumps(
 )  # fmt: skip
 
 Reply = tuple[int, dict[str, Any]]
+
+
+def task_of(body: dict[str, Any]) -> str:
+    """The instruction of a request: its last message, without the article and the answer's format before it."""
+    text = str(body["messages"][-1]["content"])
+    text = re.split(r"<<<END ARTICLE \w+>>>", text)[-1].lstrip()
+    if text.startswith("Your answer is one JSON object"):
+        text = text.split("\n", 2)[-1].lstrip()  # the format's line, then the schema's one line
+    return text
 
 
 def completion(content: str = EMPTY_SUMMARY) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def test_a_folder_of_text_and_html_files(tmp_path: Path) -> None:
     seen: list[str] = []
 
     def record(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        seen.append(body["messages"][0]["content"])
+        seen.append(body["messages"][1]["content"])
         return 200, completion()
 
     with StubBackend(respond=record) as stub:

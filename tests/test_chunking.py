@@ -23,12 +23,13 @@ def long_article(paragraphs: int = 320) -> str:
 def stub(request: httpx.Request) -> httpx.Response:
     """Answer each call from the chunk it was sent: cite sentence [1], with the figure it states."""
     body = json.loads(request.content)
-    system, task = body["messages"][0]["content"], body["messages"][-1]["content"]
-    first = re.search(r"^\[1\] (.*)$", system, re.MULTILINE).group(1)
+    user = "\n\n".join(m["content"] for m in body["messages"] if m["role"] == "user")
+    first = re.search(r"^\[1\] (.*)$", user, re.MULTILINE).group(1)
+    task = user.rsplit("<<<END ARTICLE", 1)[1]
     killed = int(re.search(r"T\d+, (\d+) people", first).group(1))
-    if task.startswith("List the casualty"):
+    if "List the casualty" in task:
         content = {"casualties": [{"sentence": 1, "figure_text": f"{killed} people were killed", "killed": killed}]}
-    elif task.startswith("Write a neutral headline"):
+    elif "Write a neutral headline" in task:
         content = {"headline": "Bridges collapse", "summary": "Officials report collapses."}
     else:
         content = {}

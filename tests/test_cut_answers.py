@@ -162,3 +162,18 @@ def test_a_cut_answer_whose_only_complete_item_is_invalid_is_asked_again() -> No
     answer = _client(replies, seen).extract([{"role": "user", "content": "x"}], Conditions, usage=Usage())
     assert [body["max_tokens"] for body in seen] == [1024, 2048]
     assert [c.demand for c in answer.conditions] == ["talks"]
+
+
+def test_the_schema_copied_back_is_no_answer() -> None:
+    """Read as an answer, a copied schema is an empty list: it fails, so instructor asks again."""
+    copied = json.loads(json.dumps(Conditions.model_json_schema()))
+    with pytest.raises(ValueError, match="JSON schema, not an answer"):
+        Conditions.model_validate(copied)
+    assert Conditions.model_validate({"conditions": []}).conditions == []
+
+
+def test_a_bare_list_answers_a_one_list_question() -> None:
+    item = {"sentence": 2, "party": "The union", "demand": "a raise"}
+    assert [c.demand for c in Conditions.model_validate([item]).conditions] == ["a raise"]
+    with pytest.raises(ValueError):
+        WholeArticle.model_validate([item])  # several lists: a bare list says which it is not

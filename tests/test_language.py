@@ -16,6 +16,7 @@ from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft
 from summarizer.pipeline.language import detect_language
 
 from .faults.fault_backend import FaultBackend
+from .stub_backend import task_of
 
 # Written by the team (German, Spanish); the French sentence paraphrases a dev-set article.
 GERMAN = (
@@ -85,7 +86,7 @@ def test_a_spanish_article_gets_every_list_asked_and_its_language_in_meta(
     def answer(body: dict[str, Any]) -> str:
         from .faults.fault_backend import model_answer
 
-        asked.append(body["messages"][-1]["content"].split(" in the article")[0])
+        asked.append(task_of(body).split(" in the article")[0])
         return model_answer(body)
 
     path = tmp_path / "es.txt"

@@ -9,14 +9,14 @@ from summarizer import Settings
 from summarizer.llm.client import LLMClient
 from summarizer.pipeline.run import REASKS_OFF, summarize_with
 
-from .stub_backend import completion
+from .stub_backend import completion, task_of
 
 TEXT = "Gunmen killed three guards in the town of Rio on Monday, police said. The town was calm on Tuesday."
 
 
 def _client(reask: bool | None, tasks: list[str]) -> LLMClient:
     def handler(request: httpx.Request) -> httpx.Response:
-        task = json.loads(request.content)["messages"][-1]["content"]
+        task = task_of(json.loads(request.content))
         tasks.append(task.split()[0])
         if task.startswith("List the casualty"):
             content = {"casualties": [{"sentence": 40, "figure_text": "three guards", "killed": 3}]}

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from summarizer.config import Settings
 from summarizer.errors import ExtractionError, InputError
 from summarizer.llm.client import INSTRUCTOR_MODES
+from summarizer.llm.schema_placement import SCHEMA_IN_PROMPT, schema_after_the_article
 from summarizer.pipeline.cut_answers import answer_text, before_the_cut
 from summarizer.pipeline.inputs import ArticleInput
 from summarizer.pipeline.run import Answers, DraftRequest, article_chunks, assemble_summary, first_pass_requests
@@ -40,15 +41,19 @@ def request_body(request: DraftRequest, settings: Settings) -> dict[str, Any]:
     """The body a live run posts for ``request`` (instructor's rendering for the configured mode)."""
     from instructor.processing.response import handle_response_model
 
+    mode = INSTRUCTOR_MODES[settings.mode]
     _, body = handle_response_model(
         request.response_model,
-        mode=INSTRUCTOR_MODES[settings.mode],
+        mode=mode,
         messages=request.messages,
         model=settings.model,
         temperature=0,
         max_tokens=settings.max_output_tokens,
     )
-    return dict(body)
+    body = dict(body)
+    if mode in SCHEMA_IN_PROMPT:
+        body["messages"] = schema_after_the_article(body["messages"], request.messages, request.response_model)
+    return body
 
 
 def batch_lines(item: ArticleInput, settings: Settings) -> Iterator[dict[str, Any]]:

@@ -324,19 +324,32 @@ def only_a_place(name: str, article: Article) -> bool:
     )
 
 
+def sentences_that_could_state(section: str, article: Article) -> tuple[int, ...] | None:
+    """The numbers of the sentences of ``article`` that could carry a verified item of ``section``.
+
+    A condition or proposal is published only from a sentence that states one, a casualty figure only
+    from a sentence that says someone was harmed (``verify_item``), and never from a sentence addressed
+    to an AI. None: any sentence could (stakeholders, or a language without rules for that section).
+    """
+    pack = article.pack
+    if pack is None or (section not in TOPIC_TEXT and section != "casualties"):
+        return None  # no cue of another language's rules may keep an item out
+    if section == "casualties":
+        if not pack.reads_figures:
+            return None
+        stating = (s for s in article.sentences if HARM.search(s.text))
+    else:
+        stating = (s for s in article.sentences if pack.states(section, s.text))
+    return tuple(s.number for s in stating if s.number not in article.addressed_to_ai)
+
+
 def could_publish(section: str, article: Article) -> bool:
     """Whether any sentence of ``article`` could carry a verified item of ``section``.
 
-    A condition or proposal is published only from a sentence that states one, a casualty figure only
-    from a sentence that says someone was harmed (``verify_item``). Where no sentence does, every
-    answer to that call would be dropped, so the call is not made: most crime reports state no demand.
+    Where none does, every answer to that call would be dropped, so the call is not made: most crime
+    reports state no demand.
     """
-    pack = article.pack
-    if pack is None:  # no cue of another language's rules may keep a call from being made
-        return True
-    if section == "casualties":
-        return not pack.reads_figures or any(HARM.search(s.text) for s in article.sentences)
-    return any(pack.states(section, s.text) for s in article.sentences)
+    return sentences_that_could_state(section, article) != ()
 
 
 def verify_item(section: str, draft: Cited, article: Article, notes: list[str] | None = None) -> BaseModel | Rejected:

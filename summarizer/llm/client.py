@@ -35,6 +35,7 @@ from summarizer.errors import (
     TokenBudgetExceeded,
 )
 from summarizer.llm.local_server import stopped_server_at
+from summarizer.llm.schema_placement import SCHEMA_IN_PROMPT, schema_after_the_article
 from summarizer.llm.transport import DeadlineTransport, TransportRetry
 from summarizer.pipeline.cut_answers import answer_text, before_the_cut
 from summarizer.schema import Usage
@@ -128,7 +129,11 @@ class LLMClient:
     ) -> M:
         limit = usage._budget or self.settings.max_tokens_per_article
 
+        model = _response_schema(response_model)
+
         def create(**kwargs: Any) -> Any:
+            if self._mode in SCHEMA_IN_PROMPT:
+                kwargs = {**kwargs, "messages": schema_after_the_article(kwargs["messages"], messages, model)}
             if usage.total_tokens >= limit:
                 raise TokenBudgetExceeded(f"The article used its budget of {limit} tokens; stopping here.")
             try:
@@ -156,7 +161,7 @@ class LLMClient:
         patched = instructor.patch(create=create, mode=self._mode)
         try:
             result: M = patched(
-                response_model=_response_schema(response_model),
+                response_model=model,
                 messages=messages,
                 model=self.settings.model,
                 max_retries=self.settings.max_reasks,

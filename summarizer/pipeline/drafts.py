@@ -34,6 +34,8 @@ from summarizer.schema import (
 )
 
 MAX_ITEMS = 12
+# Keys of a JSON schema that no answer has: an answer holding them is the schema copied back.
+SCHEMA_KEYS = frozenset({"$defs", "properties", "$schema"})
 MAX_STAKEHOLDERS = 25
 
 
@@ -72,6 +74,16 @@ class _Draft(BaseModel):
         # A looping model lists more items than allowed: its first distinct items are kept instead of
         # failing the list and re-asking for the same loop.
         # Test: tests/test_cut_answers.py::test_a_list_longer_than_allowed_keeps_its_first_distinct_items
+        lists = _list_fields(cls)
+        if isinstance(data, list) and len(lists) == 1 and len(cls.model_fields) == 1:
+            # Without a grammar the model may answer a one-list question with the bare list: it is the list.
+            # Test: tests/test_cut_answers.py::test_a_bare_list_answers_a_one_list_question
+            data = {lists[0]: data}
+        if isinstance(data, dict) and SCHEMA_KEYS & data.keys() and not SCHEMA_KEYS & cls.model_fields.keys():
+            # A small model may copy the JSON schema back as its answer; read as an answer it is an empty
+            # list, silently. It fails instead, so instructor asks once more, saying why.
+            # Test: tests/test_cut_answers.py::test_the_schema_copied_back_is_no_answer
+            raise ValueError("this is the JSON schema, not an answer: return an object holding the values found")
         notes = []
         capped = _capped_lists(cls) if isinstance(data, dict) else ()  # none on items: the common case
         for name, cap in capped:
@@ -125,6 +137,12 @@ def _without_invalid_items(
             data[name], dropped = valid_items(model, name, data[name])
             notes += dropped
     return data, notes
+
+
+@functools.lru_cache(maxsize=256)
+def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of the list fields of ``model`` (once per class)."""
+    return tuple(name for name, field in model.model_fields.items() if get_origin(field.annotation) is list)
 
 
 @functools.lru_cache(maxsize=256)

@@ -4,21 +4,27 @@ The article only ever enters as a variable: Jinja never parses it, so braces, ``
 end marker inside an article reach the model verbatim. The markers carry a code derived from the
 article's own hash, so an article cannot close them early.
 
+The system message holds the rules only; the article comes in the user's message, before the task,
+so the rules never sit beside text an article author wrote and every call for one article shares the
+same prefix (a llama.cpp server evaluates the article once).
+
 Example:
     >>> from summarizer.pipeline.article import Article
     >>> article = Article.from_text("Two died. {{ not a template }}")
-    >>> "{{ not a template }}" in render_system(article)
+    >>> "{{ not a template }}" in render_article(article)
     True
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from pydantic import BaseModel
 
 from summarizer.pipeline.article import Article
 
@@ -52,16 +58,45 @@ def prompt_version() -> str:
 
 
 def render_system(article: Article) -> str:
-    """The shared prefix of every call: instructions, then the article as numbered sentences."""
-    return _environment().get_template("system.j2").render(sentences=article.sentences, nonce=article.nonce)
+    """The system message of every call: the rules, and the code of the markers around the article."""
+    return _environment().get_template("system.j2").render(nonce=article.nonce)
 
 
-def render_task(name: str, article: Article) -> str:
-    """The per-call instruction that follows the shared prefix (``tasks/<name>.j2`` or ``<name>.j2``)."""
+def render_article(article: Article) -> str:
+    """The article as numbered sentences between the markers: the start of every call's user message."""
+    return _environment().get_template("article.j2").render(sentences=article.sentences, nonce=article.nonce)
+
+
+def render_task(name: str, article: Article, candidates: tuple[int, ...] | None = None) -> str:
+    """The per-call instruction that follows the article (``tasks/<name>.j2`` or ``<name>.j2``).
+
+    ``candidates``: the only sentences that could carry a published item of this list, named in the
+    task so the model neither cites nor writes out the others (``checks.verify.sentences_that_could_state``).
+    """
     template = f"tasks/{name}.j2" if name in SECTIONS else f"{name}.j2"
-    return _environment().get_template(template).render(nonce=article.nonce)
+    listed = ", ".join(f"[{number}]" for number in candidates or ())
+    return _environment().get_template(template).render(nonce=article.nonce, candidates=listed)
 
 
 def render_reask(article: Article, rejected: list[dict[str, str]]) -> str:
     """The one combined re-ask: every item that failed verification, each with its problem."""
     return _environment().get_template("reask.j2").render(rejected=rejected, nonce=article.nonce)
+
+
+def render_answer_format(response_model: type[BaseModel]) -> str:
+    """The JSON schema of the answer, written compactly, for the modes that put it in the prompt."""
+    schema = json.dumps(response_model.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
+    return _environment().get_template("answer_format.j2").render(schema=schema)
+
+
+def article_messages(article: Article, instruction: str) -> list[dict[str, str]]:
+    """The messages of one call: the rules as the system message, then the article, then the instruction.
+
+    The article and the instruction are two user messages so that the answer's format can go between
+    them (``llm.schema_placement``); instructor's JSON modes join them into one.
+    """
+    return [
+        {"role": "system", "content": render_system(article)},
+        {"role": "user", "content": render_article(article)},
+        {"role": "user", "content": instruction},
+    ]

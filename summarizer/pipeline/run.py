@@ -1,6 +1,6 @@
 """The extraction strategy: which calls are made for an article, and how their answers are combined.
 
-``cited`` (default): the system prompt plus the numbered article form a prefix shared by every call,
+``cited`` (default): the rules plus the numbered article form a prefix shared by every call,
 so a llama.cpp server evaluates the article once; one focused call per section follows it. ``single``:
 one call for the whole schema (kept as the measured baseline). Drafts that fail verification are
 dropped into ``meta.dropped`` with the reason; with ``Settings.reask`` they first get one combined
@@ -23,7 +23,7 @@ from summarizer.checks.named_parties import not_yet_listed, parties_named
 from summarizer.checks.one_victim import one_victim_reports
 from summarizer.checks.overview_check import check_overview
 from summarizer.checks.stakeholders import merge_stakeholders
-from summarizer.checks.verify import Rejected, could_publish, overlap, verify_item
+from summarizer.checks.verify import Rejected, overlap, sentences_that_could_state, verify_item
 from summarizer.config import Settings
 from summarizer.errors import ExtractionError, TokenBudgetExceeded
 from summarizer.llm.client import LLMClient
@@ -39,7 +39,7 @@ from summarizer.pipeline.drafts import (
     WholeArticle,
 )
 from summarizer.pipeline.language import detect_language
-from summarizer.pipeline.prompts import prompt_version, render_reask, render_system, render_task
+from summarizer.pipeline.prompts import article_messages, prompt_version, render_reask, render_task
 from summarizer.schema import (
     ArticleSummary,
     Condition,
@@ -61,10 +61,6 @@ DRAFT_TYPES: dict[str, type[Cited]] = {
 }
 
 
-def _messages(system: str, instruction: str) -> list[dict[str, str]]:
-    return [{"role": "system", "content": system}, {"role": "user", "content": instruction}]
-
-
 @dataclass(frozen=True)
 class DraftRequest:
     """One first-pass call: which part of the summary it asks for, the messages, the answer's type."""
@@ -81,13 +77,21 @@ def first_pass_requests(
 
     ``every_list`` asks for every list, also one that could not publish (the eval's unverified row).
     """
-    system = render_system(article)
     if strategy == "single":
-        return [DraftRequest("single", _messages(system, render_task("single", article)), WholeArticle)]
-    # A section none of whose sentences could carry a verified item is not asked for (see could_publish).
-    lists = [s for s in LIST_SECTIONS if every_list or could_publish(s, article)]
+        return [DraftRequest("single", article_messages(article, render_task("single", article)), WholeArticle)]
+    # A section none of whose sentences could carry a verified item is not asked for (see could_publish);
+    # the others are told which sentences could.
+    candidates = {s: sentences_that_could_state(s, article) for s in LIST_SECTIONS}
+    lists = [s for s in LIST_SECTIONS if every_list or candidates[s] != ()]
     parts = (["overview"] if with_overview else []) + lists
-    return [DraftRequest(part, _messages(system, render_task(part, article)), SECTION_MODELS[part]) for part in parts]
+    return [
+        DraftRequest(
+            part,
+            article_messages(article, render_task(part, article, candidates.get(part))),
+            SECTION_MODELS[part],
+        )
+        for part in parts
+    ]
 
 
 # The answer to each first-pass call: the parsed model, or why it never validated.
@@ -192,7 +196,7 @@ def _reask(client: LLMClient, article: Article, rejected: list[Rejected], usage:
     ]
     instruction = render_reask(article, listing)
     sections = sorted({r.section for r in rejected}, key=LIST_SECTIONS.index)
-    answer = client.extract(_messages(render_system(article), instruction), _corrections_model(sections), usage=usage)
+    answer = client.extract(article_messages(article, instruction), _corrections_model(sections), usage=usage)
     return {section: list(getattr(answer, section)) for section in sections}
 
 

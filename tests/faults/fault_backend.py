@@ -19,14 +19,14 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from ..stub_backend import completion
+from ..stub_backend import completion, task_of
 
 FAULTS = ("none", "burst500", "retry_after", "hang", "trickle", "not_json", "wrong_shape", "huge", "drop")
 
 
 def model_answer(body: dict[str, Any]) -> str:
     """What a compliant model answers to one task: an overview, or an empty list of the section asked for."""
-    task = body["messages"][-1]["content"]
+    task = task_of(body)
     for section in ("conditions", "proposals", "casualties", "stakeholders"):
         if task.startswith(f"List the {section}"):
             return json.dumps({section: []})

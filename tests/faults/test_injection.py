@@ -11,6 +11,7 @@ import pytest
 from summarizer.cli import main
 from summarizer.pipeline.sentences import split_sentences
 
+from ..stub_backend import task_of
 from .fault_backend import FaultBackend, model_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -27,7 +28,7 @@ def test_a_model_that_obeys_the_article_publishes_nothing_of_what_it_was_told(
     ignore = next(n for sentence, n in number.items() if sentence.startswith("Ignore all"))
 
     def obey(body: dict[str, Any]) -> str:
-        task = body["messages"][-1]["content"]
+        task = task_of(body)
         if task.startswith("List the casualties"):
             report = {
                 "sentence": told,

@@ -1,0 +1,138 @@
+"""The embedded server's own levers on the exact requests of the pipeline: time, and what changes in the answers.
+
+    python benchmarks/server_levers.py VARIANT [--articles N]     # one variant per run (resumable)
+    python benchmarks/server_levers.py --report
+
+Sends the first-pass requests of the first N articles of ``speed_ten.py``'s set (the bodies a live run
+posts, ``batch.provider_files.request_body``) straight to a fresh ``llama_cpp.server``, in the
+pipeline's order, and reads the server's timings from its log. Variants:
+
+- ``grammar``: the requests as sent today (``response_format: json_object``, a JSON grammar).
+- ``free``: instructor's ``md_json`` mode: no ``response_format`` (no grammar); the prompt asks for the
+  JSON in a code block.
+
+For each it prints seconds, tokens and the server's split (prompt / generation / the rest: sampling
+and grammar), how many answers validate, and how many are the same JSON as ``grammar``'s answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed_ten import records, server_times  # noqa: E402
+
+from summarizer.batch.provider_files import request_body  # noqa: E402
+from summarizer.config import Settings, cache_dir  # noqa: E402
+from summarizer.llm.local_model import bundled_model, ensure_gguf  # noqa: E402
+from summarizer.llm.local_server import LocalServer  # noqa: E402
+from summarizer.pipeline.run import article_chunks, first_pass_requests  # noqa: E402
+
+VARIANTS = {"grammar": "json", "free": "md_json"}
+OUT = ROOT / "benchmarks" / "speed" / "levers"
+
+
+def _json_of(text: str) -> str:
+    # Without a grammar the model may fence its JSON in a Markdown code block, or write around it.
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if start >= 0 else text
+
+
+def _parsed(text: str) -> object:
+    try:
+        return json.loads(_json_of(text))
+    except ValueError:
+        return text
+
+
+def run(variant: str, articles: int) -> None:
+    mode = VARIANTS[variant]
+    settings = Settings.resolve(environ={}, mode=mode)
+    results = OUT / f"{variant}.jsonl"
+    done = (
+        {(d["id"], d["part"]) for d in map(json.loads, results.read_text().splitlines())} if results.exists() else set()
+    )
+    gguf = ensure_gguf(bundled_model(settings.local_model), cache_dir())
+    log = Path(tempfile.mkdtemp(prefix="levers-")) / "server.log"
+    server = LocalServer(gguf, settings.model, log_path=log, context_size=settings.context_size)
+    with server.start(), httpx.Client(timeout=900) as http:
+        for record in records()[:articles]:
+            article = article_chunks(record["text"], settings)[0]
+            for request in first_pass_requests(article, settings.strategy):
+                if (record["id"], request.part) in done:
+                    continue
+                body = request_body(request, settings)
+                offset = log.stat().st_size
+                started = time.monotonic()
+                reply = http.post(f"{server.base_url}/chat/completions", json=body).json()
+                seconds = time.monotonic() - started
+                time.sleep(0.2)  # the server writes its timings just after answering
+                text = reply["choices"][0]["message"]["content"] or ""
+                try:
+                    request.response_model.model_validate_json(_json_of(text))
+                    valid = True
+                except ValueError:
+                    valid = False
+                line = {
+                    "id": record["id"],
+                    "part": request.part,
+                    "seconds": round(seconds, 2),
+                    "completion_tokens": reply["usage"]["completion_tokens"],
+                    "prompt_tokens": reply["usage"]["prompt_tokens"],
+                    "server": server_times(log, offset),
+                    "valid": valid,
+                    "answer": text,
+                }
+                with results.open("a") as handle:
+                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                print(f"{variant} {record['id'][:40]} {request.part}: {seconds:.1f} s, valid {valid}", flush=True)
+
+
+def report() -> None:
+    runs = {p.stem: [json.loads(x) for x in p.read_text().splitlines()] for p in sorted(OUT.glob("*.jsonl"))}
+    reference = {(d["id"], d["part"]): d["answer"] for d in runs.get("grammar", [])}
+    print(
+        "| variant | calls | seconds | completion tokens | server s: prompt / generate / rest | valid "
+        "| same JSON as grammar |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for variant in VARIANTS:
+        lines = [d for d in runs.get(variant, []) if (d["id"], d["part"]) in reference or variant == "grammar"]
+        if not lines:
+            continue
+        total = sum(d["server"]["total_ms"] for d in lines) / 1000
+        prompt = sum(d["server"]["prompt_ms"] for d in lines) / 1000
+        generate = sum(d["server"]["generate_ms"] for d in lines) / 1000
+        same = sum(_parsed(d["answer"]) == _parsed(reference.get((d["id"], d["part"]), "")) for d in lines)
+        print(
+            f"| {variant} | {len(lines)} | {sum(d['seconds'] for d in lines):.1f} | "
+            f"{sum(d['completion_tokens'] for d in lines)} | "
+            f"{prompt:.1f} / {generate:.1f} / {total - prompt - generate:.1f} | "
+            f"{sum(d['valid'] for d in lines)} | {same} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("variant", nargs="?", choices=sorted(VARIANTS))
+    parser.add_argument("--articles", type=int, default=3)
+    parser.add_argument("--report", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.variant and not args.report:
+        run(args.variant, args.articles)
+    report()
+
+
+if __name__ == "__main__":
+    main()

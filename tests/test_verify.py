@@ -240,6 +240,21 @@ def test_a_figure_goes_to_the_kind_of_harm_its_sentence_names() -> None:
     assert (both.killed, both.injured) == (2, None)
 
 
+def test_people_shot_or_in_hospital_are_injured_not_killed() -> None:
+    # Held-out modern crime reports: "six people were shot" and people "stabilized" published as killed.
+    article = Article.from_text(
+        "Six people were shot on Monday night, police said. "
+        "Four victims were stabilized at the scene and taken to hospital. "
+        "Two men were shot dead outside the bar."
+    )
+    shot = verify_item("casualties", casualty(sentence=1, killed=6, figure_text="Six people"), article)
+    assert (shot.killed, shot.injured) == (None, 6)
+    stabilized = verify_item("casualties", casualty(sentence=2, killed=4, figure_text="Four victims"), article)
+    assert (stabilized.killed, stabilized.injured) == (None, 4)
+    dead = verify_item("casualties", casualty(sentence=3, killed=2, figure_text="Two men"), article)
+    assert (dead.killed, dead.injured) == (2, None)
+
+
 def test_a_demand_belongs_to_the_party_its_sentence_names() -> None:
     # Recorded on a team-written article: the model put the commissioner's name on the union's demand.
     # The party may be named in the sentence before ("They demand"), so this check cannot catch a wrong
@@ -460,6 +475,12 @@ def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
     assert not isinstance(
         verify_item("stakeholders", StakeholderDraft(sentence=3, name="Five persons", kind="group"), article), Rejected
     )
+    # A stakeholder's position is a short stance, not its sentence copied (team_harbour_truce recorded so).
+    notes = []
+    copied = StakeholderDraft(sentence=3, name="Five persons", kind="group", position=victims)
+    kept = verify_item("stakeholders", copied, article, notes)
+    assert not isinstance(kept, Rejected) and kept.position is None
+    assert notes == [f"cleared: position {victims!r} is a whole sentence of the article, not a description"]
 
 
 def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None:

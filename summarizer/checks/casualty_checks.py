@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.checks.grounding import ground_evidence
+from summarizer.checks.lang.en import INJURING_WORDS, KILLING_WORDS
 from summarizer.checks.numbers import (
     NONE_STATED,
     attackers_only,
@@ -44,12 +45,7 @@ class Refusal:
 
 
 # A casualty sentence must say someone was harmed: exchanged prisoners or deployed troops are not casualties.
-_KILLING_WORDS = (
-    r"kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
-    r"|assassinat\w*|execut\w*"
-)
-_INJURING_WORDS = r"wound\w*|injur\w*|hurt"
-HARM = re.compile(rf"\b(?:{_KILLING_WORDS}|{_INJURING_WORDS}|casualt\w*|victims?|shot)\b", re.IGNORECASE)
+HARM = re.compile(rf"\b(?:{KILLING_WORDS}|{INJURING_WORDS}|casualt\w*|victims?|shot)\b", re.IGNORECASE)
 
 
 def _by_kind(killed: int | None, injured: int | None) -> tuple[tuple[str, int | None], ...]:
@@ -257,8 +253,16 @@ def _more_than_one(killed: int | None, injured: int | None, sentence: Sentence) 
     return None
 
 
-_KILLING = re.compile(rf"\b(?:{_KILLING_WORDS})\b", re.IGNORECASE)
-_INJURING = re.compile(rf"\b(?:{_INJURING_WORDS})\b", re.IGNORECASE)
+_KILLING = re.compile(rf"\b(?:{KILLING_WORDS})\b", re.IGNORECASE)
+_INJURING = re.compile(rf"\b(?:{INJURING_WORDS})\b", re.IGNORECASE)
+# What happened to people who are alive: shot (not "shot dead"), in hospital, stabilized, treated.
+# Only the kind of a figure is read from these: "six people were shot" is 6 injured, never 6 killed.
+# Tests: tests/test_verify.py::test_people_shot_or_in_hospital_are_injured_not_killed
+_ALIVE_AFTER = re.compile(
+    r"\bshot\b(?!\s+(?:\w+\s+)?(?:dead|to death|and killed))|\bhospitali[sz]\w*|\b(?:in|to) (?:the )?hospital\b"
+    r"|\bstabili[sz]ed\b|\btreated\b",
+    re.IGNORECASE,
+)
 
 
 def _kind_as_said(
@@ -274,7 +278,8 @@ def _kind_as_said(
     ("shot", "casualties" or "victims" may be either).
     Tests: tests/test_verify.py::test_a_figure_of_a_kind_its_sentence_never_speaks_of_is_dropped
     """
-    says_killed, says_injured = bool(_KILLING.search(sentence.text)), bool(_INJURING.search(sentence.text))
+    says_killed = bool(_KILLING.search(sentence.text))
+    says_injured = bool(_INJURING.search(sentence.text) or _ALIVE_AFTER.search(sentence.text))
     if killed is not None and injured is None and says_injured and not says_killed:
         notes.append(f"corrected: sentence [{sentence.number}] says {killed} injured, not killed")
         return None, killed

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from summarizer.checks.lang.en import INJURED_PARTICIPLES, KILLED_PARTICIPLES
+
+_PARTICIPLES = "|".join((*KILLED_PARTICIPLES, *INJURED_PARTICIPLES))
+
 # The words a number written in words is made of (text2num reads its value).
 _NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -99,7 +103,7 @@ def other_count(count: int, text: str) -> str | None:
 # A part of a toll given elsewhere: "five of the murdered Jesuits", "one of the persons wounded".
 _PART_OF_HARMED = re.compile(
     r"\s+(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:murdered|dead|killed|victims|wounded|injured|casualties|bodies)\b",
+    rf"(?:{_PARTICIPLES}|dead|victims|casualties|bodies)\b",
     re.IGNORECASE,
 )
 
@@ -132,7 +136,7 @@ def _written_only_as(count: int, text: str, after: re.Pattern[str]) -> str | Non
 # The harmed listed in groups: "six Jesuits and two women were murdered", "killing one lieutenant, four
 # soldiers and three civilians". Each group's words stop before a verb or a joining word.
 _GROUP_WORDS = (
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|died|dead|murdered|wounded|injured|hurt|including"
+    rf"(?:\s+(?!(?:were|was|are|is|have|has|had|been|{_PARTICIPLES}|died|dead|including"
     r"|who|whom|and|or|but|by|in|at|on)\b)[\w'-]+){1,4}?"
 )
 _ANY_NUMBER = re.sub(r"\(\?P<\w+>", "(?:", _NUMBER.pattern)  # the same numbers, without group names
@@ -140,7 +144,7 @@ _GROUP = rf"(?:{_ANY_NUMBER}){_GROUP_WORDS}"
 _GROUPS = re.compile(rf"{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP}", re.IGNORECASE)
 _HARMED_AFTER = re.compile(
     r"\s+(?:(?:were|have been|had been|are)\s+(?:\w+\s+)?"
-    r"(?:killed|murdered|assassinated|massacred|slain|executed|wounded|injured|hurt|dead)|died|perished)\b",
+    rf"(?:{_PARTICIPLES}|dead)|died|perished)\b",
     re.IGNORECASE,
 )
 _HARMED_BEFORE = re.compile(
@@ -178,7 +182,7 @@ def one_group_of_a_list(count: int, text: str) -> str | None:
 # "Inflicting five casualties": casualties are the killed and the wounded together, in a split the
 # sentence does not give. Up to three words between, none of them a killing or wounding word.
 _CASUALTIES_AFTER = re.compile(
-    r"(?:\s+(?!(?:killed|dead|died|murdered|wounded|injured|hurt|and|or)\b)[\w'-]+){0,3}?\s+casualt(?:y|ies)\b",
+    rf"(?:\s+(?!(?:{_PARTICIPLES}|dead|died|and|or)\b)[\w'-]+){{0,3}}?\s+casualt(?:y|ies)\b",
     re.IGNORECASE,
 )
 
@@ -204,7 +208,7 @@ def casualties_only(count: int, text: str) -> str | None:
 # "Four youths in a red pickup truck shot at the policemen", "three students have been charged with the
 # killing of two ...": the number counts the attackers, or those accused of the attack.
 _ATTACKERS_AFTER = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|killed|wounded|injured|dead|and|or)\b)[\w'-]+){0,6}?\s+"
+    rf"(?:\s+(?!(?:were|was|are|is|have|has|had|been|{_PARTICIPLES}|dead|and|or)\b)[\w'-]+){{0,6}}?\s+"
     r"(?:(?:shot at|fired (?:at|on|upon)|opened fire|attacked|ambushed|stormed|raided)\b(?!\s+by\b)"
     r"|(?:(?:have|has|had) been|were|was|are|is)\s+(?:\w+\s+)?"
     r"(?:charged|accused|arrested|convicted|sentenced|indicted|detained)\s+(?:with|of|for|in connection with)\b)",
@@ -264,7 +268,7 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 NONE_STATED = re.compile(
     r"\b(?:no (?:one|casualties|deaths|fatalities|injuries|victims)|nobody|none|without (?:casualties|injuries)"
-    r"|no(?:\s+\w+){0,2}\s+(?:was|were)\s+(?:killed|injured|hurt|wounded))\b",
+    rf"|no(?:\s+\w+){{0,2}}\s+(?:was|were)\s+(?:{_PARTICIPLES}))\b",
     re.IGNORECASE,
 )
 
@@ -273,8 +277,8 @@ NONE_STATED = re.compile(
 _ONE_HARMED = re.compile(
     r"\b(?:was|has been)\s+"  # not "had been": "the magistrate and the colonel had been murdered"
     r"(?:(?:also|reportedly|allegedly|later|seriously|slightly|badly|critically|gravely|fatally)\s+)*"
-    r"(?:(?P<killed>killed|murdered|assassinated|executed|slain|found dead|dead|shot (?:dead|to death)"
-    r"|(?:stabbed|beaten) to death)|(?P<injured>wounded|injured|hurt))\b"
+    rf"(?:(?P<killed>{'|'.join(KILLED_PARTICIPLES)}|found dead|dead|shot (?:dead|to death)"
+    rf"|(?:stabbed|beaten) to death)|(?P<injured>{'|'.join(INJURED_PARTICIPLES)}))\b"
     # "died" agrees with any number, so its subject must read as one person: "Judge Carlos Valencia died".
     r"|\b(?<!have )(?<!had )(?P<died>died)\b",
     re.IGNORECASE,

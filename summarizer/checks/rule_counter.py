@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from summarizer.checks.lang.en import INJURED_AFTER_A_NUMBER, KILLED_AFTER_A_NUMBER
 from summarizer.checks.numbers import NumberMention, find_numbers
 
-_KILLED = r"(?:killed|dead|died|deaths?|murdered|assassinated|massacred|slain|executed|lost their lives|bodies)"
-_INJURED = r"(?:wounded|injured|hurt|injuries)"
+_KILLED = rf"(?:{KILLED_AFTER_A_NUMBER})"
+_INJURED = rf"(?:{INJURED_AFTER_A_NUMBER})"
 # Up to four words between the number and the verb, not across punctuation or another casualty word.
 _GAP = rf"(?:[ \t]+(?!{_KILLED[3:-1]}|{_INJURED[3:-1]}|and\b|or\b|but\b)[\w'-]+){{0,4}}?[ \t]+"
 _BEFORE = {

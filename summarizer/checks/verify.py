@@ -231,7 +231,9 @@ def _clear_unsupported(fields: dict[str, Any], article: Article, notes: list[str
     for name, value in fields.items():
         if not isinstance(value, str) or name in REQUIRED_TEXT:
             continue
-        if name in ("victims", "perpetrator", "attribution") and _is_a_sentence(value, article):
+        # A copied sentence describes no one; as a stakeholder's position it is no short stance either.
+        # Tests: tests/test_verify.py::test_a_whole_sentence_is_not_a_name_nor_a_description
+        if name in ("victims", "perpetrator", "attribution", "position") and _is_a_sentence(value, article):
             fields[name] = None
             notes.append(f"cleared: {name} {value!r} is a whole sentence of the article, not a description")
             continue

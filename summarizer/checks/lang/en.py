@@ -12,6 +12,21 @@ import re
 
 from summarizer.checks.lang import LanguagePack
 
+# The English words of harm, defined once: the casualty checks, the number rules and the rule counter
+# compose their patterns from these (each needs a different part of speech around a number).
+KILLED_PARTICIPLES = ("killed", "murdered", "assassinated", "massacred", "slain", "executed")
+INJURED_PARTICIPLES = ("wounded", "injured", "hurt")
+# Every form of the words, as a sentence may write them ("killing", "deaths", "bodies", "injuries").
+KILLING_WORDS = (
+    r"kill\w*|dead|death\w*|die[ds]?|dying|murder\w*|massacre\w*|slain|fatal\w*|bod(?:y|ies)|corpses?"
+    r"|assassinat\w*|execut\w*"
+)
+INJURING_WORDS = r"wound\w*|injur\w*|hurt"
+# What is said after a number of people killed or injured: "12 killed", "three bodies", "5 injuries".
+KILLED_AFTER_A_NUMBER = "|".join((*KILLED_PARTICIPLES[:1], "dead", "died", "deaths?", *KILLED_PARTICIPLES[1:],
+                                  "lost their lives", "bodies"))  # fmt: skip
+INJURED_AFTER_A_NUMBER = "|".join((*INJURED_PARTICIPLES, "injuries"))
+
 PACK = LanguagePack(
     code="en",
     topics={

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from summarizer import Settings
-from summarizer.config import DEFAULT_MODES
+from summarizer.config import DEFAULT_MODES, DEFAULT_TIMEOUTS
 
 from . import cassette_format
 
@@ -64,7 +64,9 @@ def llm_settings(recording: bool, tmp_path_factory: pytest.TempPathFactory) -> S
     # recording (tests/test_recorded_eval.py) runs the default.
     # The embedded model's own mode, though the recordings go through its URL like any server's.
     mode = DEFAULT_MODES["local"]
-    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode=mode, environ={}, reask=True)
+    # The local model's per-call deadline, though it is reached by URL (a remote server's is 120 s).
+    timeout = DEFAULT_TIMEOUTS["local"]
+    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode=mode, environ={}, reask=True, timeout=timeout)
 
 
 @pytest.fixture

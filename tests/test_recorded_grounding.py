@@ -23,8 +23,9 @@ def _recorded_figure_texts() -> list[tuple[str, str]]:
         for interaction in json.loads(cassette.read_text(encoding="utf-8"))["interactions"]:
             body = interaction["response"]["body"].get("parsed_body") or {}
             for choice in body.get("choices", []):
-                try:
-                    answer = json.loads(choice["message"]["content"] or "")
+                content = choice["message"]["content"] or ""
+                try:  # the JSON itself, without the code fence around it (md_json mode)
+                    answer = json.loads(content[content.find("{") : content.rfind("}") + 1])
                 except json.JSONDecodeError:
                     continue
                 for item in answer.get("casualties", []) if isinstance(answer, dict) else []:

@@ -188,11 +188,11 @@ def test_corrections_and_planted_instructions_have_their_own_place() -> None:
 
 
 def test_a_figure_read_by_the_one_victim_rule_says_so() -> None:
-    summary, text = load("muc4_dev_0112")  # recorded: the model gave no figure for "... WAS SERIOUSLY WOUNDED"
-    [report] = [c for c in summary.casualties if c.read_by == "rule"]
+    summary, text = load("muc4_dev_digest_long")  # recorded: no figure for "ONE SOLDIER WAS ALSO WOUNDED ..."
+    [(index, report)] = [(i, c) for i, c in enumerate(summary.casualties) if c.read_by == "rule"]
     html = render_review_page(summary, text)
     assert "read by the one-victim rule" in html
-    assert read_page(html).highlighted("casualties-0") == report.evidence
+    assert read_page(html).highlighted(f"casualties-{index}") == report.evidence
 
 
 def test_a_span_that_does_not_fit_the_text_is_listed_but_not_highlighted() -> None:
@@ -284,7 +284,7 @@ def default_cassette_name() -> str:
 def test_cli_writes_the_review_page(tmp_path: Path, capsys: pytest.CaptureFixture[str], played_all: Any) -> None:
     article = ARTICLES / "team_harbour_truce.txt"
     out = tmp_path / "brief.html"
-    flags = ["--base-url", REPLAY_URL, "--model", "qwen2.5-coder-1.5b", "--mode", "json", "--reask"]  # as recorded
+    flags = ["--base-url", REPLAY_URL, "--model", "qwen2.5-coder-1.5b", "--mode", "md_json", "--reask"]  # as recorded
 
     code = main(["summarize", str(article), "--format", "html", "-o", str(out), *flags])
 

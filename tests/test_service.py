@@ -100,7 +100,8 @@ def call(
         headers["Content-Type"] = content_type
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
-        with _opener.open(request, timeout=60) as response:
+        # A recording waits minutes for the CPU model; a replay answers at once.
+        with _opener.open(request, timeout=600) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()

@@ -54,3 +54,24 @@ def test_a_model_that_obeys_the_article_publishes_nothing_of_what_it_was_told(
     assert "500" not in published and "Acme" not in published and "APPROVED" not in published
     # "Ignore all ...", "<<<END ARTICLE>>> SYSTEM: ...", "Report 500 ...", "{{ casualties }} {% raw %}"
     assert len(summary["meta"]["instructions_to_ai"]) == 4
+
+
+@pytest.mark.parametrize("mode", ["json", "md_json"])  # the modes in which instructor edits the messages
+def test_the_article_is_never_in_the_system_message(mode: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The rules and the article's text never share a message: the article is the user's message."""
+    sentences = [s.text for s in split_sentences(ARTICLE.read_text(encoding="utf-8"))]
+    bodies: list[dict[str, Any]] = []
+
+    def keep(body: dict[str, Any]) -> str:
+        bodies.append(body)
+        return model_answer(body)
+
+    with FaultBackend(answer=keep) as backend:
+        code = main(["summarize", str(ARTICLE), "--base-url", backend.base_url, "--mode", mode, "--no-cache"])
+    assert code == 0, capsys.readouterr().err
+    assert bodies
+    for body in bodies:
+        system = [m["content"] for m in body["messages"] if m["role"] == "system"]
+        users = " ".join(m["content"] for m in body["messages"] if m["role"] == "user")
+        assert len(system) == 1 and not any(sentence in system[0] for sentence in sentences)
+        assert all(sentence in users for sentence in sentences)

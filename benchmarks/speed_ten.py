@@ -1,6 +1,7 @@
 """Seconds, tokens and scores of the default pipeline on ten fixed dev articles, one run per label.
 
     python benchmarks/speed_ten.py LABEL [--article PATH ...] [--only ID ...]
+    python benchmarks/speed_ten.py --report
 
 Runs ``summarize`` (no result cache) on the ten articles below, one after the other on one local
 server, and appends one line per article to ``benchmarks/speed/LABEL.jsonl`` (an interrupted run
@@ -29,6 +30,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from report_files import gold_by_id, run_script  # noqa: E402
 
 from summarizer.api import _client_for  # noqa: E402
 from summarizer.config import Settings, cache_dir  # noqa: E402
@@ -60,7 +63,7 @@ PERF = re.compile(r"llama_perf_context_print:\s+(prompt eval|eval|total) time =\
 def records() -> list[dict[str, Any]]:
     found = []
     for path, ids in SET.items():
-        by_id = {(r := json.loads(line))["id"]: r for line in (ROOT / path).read_text().splitlines() if line.strip()}
+        by_id = gold_by_id(ROOT / path)
         for wanted in ids:
             matches = [key for key in by_id if key.startswith(wanted)]
             if len(matches) != 1:
@@ -111,7 +114,8 @@ def run_one(client: Any, settings: Settings, record: dict[str, Any]) -> dict[str
     return line
 
 
-def table(rows: dict[str, list[dict[str, Any]]]) -> str:
+def table(rows: dict[str, list[dict[str, Any]]], ids: set[str]) -> str:
+    """The comparison of every run, over the lines of the set's records (``ids``)."""
     head = (
         "| run | articles | median s | mean s | prompt tok/article | completion tok/article | calls | "
         "completion tok/call | server s (prompt / generate / other) | overhead | "
@@ -119,7 +123,7 @@ def table(rows: dict[str, list[dict[str, Any]]]) -> str:
     )
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for label, lines_ in rows.items():
-        scored = [line for line in lines_ if line["id"] in ALL_IDS]
+        scored = [line for line in lines_ if line["id"] in ids]
         if not scored:
             continue
         n = len(scored)
@@ -151,20 +155,19 @@ def table(rows: dict[str, list[dict[str, Any]]]) -> str:
     return "\n".join(lines)
 
 
-ALL_IDS: set[str] = set()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "label", help="name of this run (a configuration): its lines go to benchmarks/speed/LABEL.jsonl"
+        "label", nargs="?", help="name of this run (a configuration): its lines go to benchmarks/speed/LABEL.jsonl"
     )
     parser.add_argument("--article", action="append", default=[], help="also time this article (no gold)")
     parser.add_argument("--only", action="append", default=[], help="run only the set's records starting so")
     parser.add_argument("--report", action="store_true", help="print the table of every run so far; run nothing")
     args = parser.parse_args()
+    if not args.report and not args.label:
+        parser.error("give a LABEL for the run, or --report")
     chosen = records()
-    ALL_IDS.update(r["id"] for r in chosen)
+    ids = {r["id"] for r in chosen}
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.report:
         results = OUT / f"{args.label}.jsonl"
@@ -188,12 +191,12 @@ def main() -> None:
         path.stem: [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         for path in sorted(OUT.glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
     }
-    print(table(runs))
+    print(table(runs, ids))
     for label, lines in runs.items():
         for line in lines:
-            if line["id"] not in ALL_IDS:
+            if line["id"] not in ids:
                 print(f"{label}: {line['id']} {line['seconds']:.1f} s, {line['completion_tokens']} completion tokens")
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

@@ -23,8 +23,7 @@ KILLING_WORDS = (
 )
 INJURING_WORDS = r"wound\w*|injur\w*|hurt"
 # What is said after a number of people killed or injured: "12 killed", "three bodies", "5 injuries".
-KILLED_AFTER_A_NUMBER = "|".join((*KILLED_PARTICIPLES[:1], "dead", "died", "deaths?", *KILLED_PARTICIPLES[1:],
-                                  "lost their lives", "bodies"))  # fmt: skip
+KILLED_AFTER_A_NUMBER = "|".join((*KILLED_PARTICIPLES, "dead", "died", "deaths?", "lost their lives", "bodies"))
 INJURED_AFTER_A_NUMBER = "|".join((*INJURED_PARTICIPLES, "injuries"))
 
 PACK = LanguagePack(

@@ -41,24 +41,26 @@ def _one_line_error(err: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("fault", "code", "says"),
+    ("fault", "timeout", "code", "says"),
     [
-        ("burst500", 0, ""),  # three 500s, then answers: retried
-        ("retry_after", 0, ""),  # 429 with Retry-After: 1, honoured
-        ("huge", 0, ""),  # a 2 MB answer of which the JSON is whole
-        ("not_json", 4, "not a chat completion"),  # an HTML page with status 200
-        ("wrong_shape", 4, "not a chat completion"),  # JSON, but no completion
-        ("drop", 4, "Cannot reach the backend"),  # the connection closed without an answer
-        ("hang", 4, "within 3 s"),  # no answer at all
-        ("trickle", 4, "within 3 s"),  # one byte a second: each read is quick, the answer never ends
+        # Three 500s, then answers: retried. Its three random backoff waits sum to up to 3.5 s, so a 3 s
+        # deadline failed it now and then; 10 s leaves room for the waits alone.
+        ("burst500", "10", 0, ""),
+        ("retry_after", "3", 0, ""),  # 429 with Retry-After: 1, honoured
+        ("huge", "3", 0, ""),  # a 2 MB answer of which the JSON is whole
+        ("not_json", "3", 4, "not a chat completion"),  # an HTML page with status 200
+        ("wrong_shape", "3", 4, "not a chat completion"),  # JSON, but no completion
+        ("drop", "3", 4, "Cannot reach the backend"),  # the connection closed without an answer
+        ("hang", "3", 4, "within 3 s"),  # no answer at all
+        ("trickle", "3", 4, "within 3 s"),  # one byte a second: each read is quick, the answer never ends
     ],
 )
 def test_a_backend_fault_ends_in_its_exit_code_within_the_deadline(
-    fault: str, code: int, says: str, article: Path, capsys: pytest.CaptureFixture[str]
+    fault: str, timeout: str, code: int, says: str, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     started = time.monotonic()
     with FaultBackend(fault) as backend:
-        assert _summarize(backend, article, "--timeout", "3", "--no-cache") == code
+        assert _summarize(backend, article, "--timeout", timeout, "--no-cache") == code
     assert time.monotonic() - started < 30
     err = _one_line_error(capsys.readouterr().err)
     assert says in err

@@ -30,14 +30,31 @@ PACK = LanguagePack(
     code="en",
     topics={
         "conditions": re.compile(
-            r"\b(?:demand\w*|conditions?|conditional|terms?|requir\w*|insist\w* (?:on|upon)|only (?:\w+ ){0,6}if"
-            r"|unless|must|ultimatum|urg\w*|calls? (?:on|for)|called (?:on|for)|pledg\w*|in exchange|provided that"
-            r"|want\w* (?:\w+ ){0,4}to|ask\w*)\b",
+            r"\b(?:demand\w*|conditions?|conditional|terms?|requir\w*|request\w*|only (?:\w+ ){0,6}if"
+            r"|unless|must|ultimatum|urg\w*|call(?:s|ed|ing)? (?:on|for|upon)|pledg\w*|in exchange|provided that"
+            r"|want\w* (?:\w+ ){0,4}to|we want|ask\w*|appeal\w*|pleas?|plead\w*|warn\w*|seek\w*|sought"
+            # Exhorting: "should reassess", "has to approve", "pressed the EU not to", "it is time for".
+            r"|should|ought to|ha(?:s|ve) to|needs? to|encourag\w* (?:\S+ ){0,8}to|press(?:es|ed|ing)? (?:\S+ ){0,4}to"
+            r"|order(?:s|ed|ing)? (?:\S+ ){0,4}to|expects? (?:that|a|an|the)|expected (?:that|a|an|the)"
+            r"|it is (?:now )?time (?:now )?for|hop(?:e|es|ed|ing) (?:that )?(?:\S+ ){0,4}(?:will|would)"
+            # Insisting on a demand, not on a fact: "insists that the budget include", not "insisted that it was".
+            r"|insist\w* (?:on|upon)|insist\w* that (?!(?:\S+\s+){0,6}\W*(?:was|were|is|are|had|has|have)\b)"
+            # A threat on a condition: "if Turkey does anything ..., I will", "any attack would be considered".
+            r"|if\b[^.;]{0,160}\b(?:will|would)|any\b[^.;]{0,80}\bwould)\b",
             re.IGNORECASE,
         ),
         "proposals": re.compile(
             r"\b(?:propos\w*|offer\w*|suggest\w*|invit\w*|negotiat\w*|ceasefire|truce|review|agree\w*|accept\w*"
-            r"|reject\w*|willing|ready to|calls? for|called for|appeal\w*|peace plan|(?:to|will|would) meet"
+            r"|reject\w*|willing|ready to|stands? ready|call(?:s|ed|ing)? for|appeal\w*|peace plan|(?:to|will|would) meet"
+            r"|recommend\w*|advis\w*|promis\w*|pledg\w*|vow\w*|committed to|intend\w*|intention|let's|let us"
+            r"|would like|wish\w* to|seeks? to|the need (?:to|for)|(?:is|are) expected to"
+            # A plan, not a thing planned: "plans to join", "a plan to fight", "a planned march", never
+            # "CAREFULLY PLANNED" (tests/test_verify.py::test_a_word_near_demands_and_offers_is_not_one).
+            r"|plan(?:s|ning)? (?:to|for)|plans|a plan|planned (?:\w+ ){0,2}(?:march|rally|protest|strike|talks"
+            r"|meeting|visit|summit|conference|vote|referendum|elections?)"
+            # What a party said it will do: "said that they would send fighters", "announced that ... was to be".
+            r"|(?:said|says|announced|announces|stated|states|declared|added|told \S+) (?:that )?(?:\S+ ){0,5}"
+            r"(?:would|will|is to|are to|was to|were to)"
             r"|(?:hold|resum|start|begin|open|continu|restart|reopen|join)\w* (?:\w+ ){0,3}"
             r"(?:talks|dialogue|negotiations)"
             r"|(?:talks|dialogue|negotiations) (?:\w+ ){0,2}(?:scheduled|set for|due to))\b",

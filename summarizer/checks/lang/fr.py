@@ -17,14 +17,18 @@ PACK = LanguagePack(
         "conditions": re.compile(
             r"\b(?:exig\w*|demand\w*|réclam\w*|revendi\w*|conditions?|à condition|sous réserve|pourvu que"
             r"|seulement si|uniquement si|à moins que|sauf si|ultimatum|exhort\w*|somm\w* de|appel\w* à"
-            r"|insist\w* (?:sur|pour)|doi(?:t|vent|vra|vront)|faut|en échange|veu\w* que|souhait\w* que)\b",
+            r"|insist\w* (?:sur|pour)|doi(?:t|vent|vra|vront)|faut|en échange|veu\w* que|souhait\w* que"
+            r"|sollicit\w*|intim\w*|ordonn\w*|ordre de|enjoin\w*|pri[eé]\w* de|avert\w*|menac\w*)\b",
             re.IGNORECASE,
         ),
         "proposals": re.compile(
             r"\b(?:propos\w*|offr\w*|offre\w*|suggè\w*|sugg[eé]r\w*|invit\w*|négoci\w*|pourparlers|cessez-le-feu"
             r"|trêve|accept\w*|rejet\w*|refus\w*|prêts? à|prête?s? à|dispos[ée]e?s? à|appel\w* à|plan de"
             r"|(?:reprendre|reprise|ouvr\w*|ouverture|entamer|poursuivre) (?:\w+ ){0,3}(?:dialogue|discussions"
-            r"|négociations|pourparlers)|accord)\b",
+            r"|négociations|pourparlers)|accord|suggestion\w*|annon[cç]\w*|prév\w*|envisag\w*|projet\w*|volonté"
+            r"|vouloir|veu(?:t|lent)|promet\w*|promis\w*|s'engag\w*|recommand\w*|conseill\w*"
+            # What a party will do, in the future tense: "La CGT tiendra une conférence", "seront supprimés".
+            r"|\w{2,}(?:era|eront|ira|iront|ra|ront))\b",
             re.IGNORECASE,
         ),
     },

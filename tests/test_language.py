@@ -129,6 +129,20 @@ def test_spanish_and_german_packs_read_cues_of_demands_and_offers(
     assert not pack.states(section, next(t for t in sentences if not_stated in t))
 
 
+@pytest.mark.parametrize(
+    ("section", "sentence"),
+    [
+        ("proposals", "La CGT tiendra une conférence sociale les 9 et 10 juillet."),
+        ("proposals", "La direction a annoncé la suppression de 500 postes."),
+        ("proposals", "Le groupe prévoit de fermer deux usines."),
+        ("conditions", "Le syndicat a sollicité le ministre afin d'obtenir une rencontre."),
+        ("conditions", "Washington a intimé l'ordre au gouvernement de livrer le suspect."),
+    ],
+)
+def test_french_cues_cover_plans_announcements_and_orders(section: str, sentence: str) -> None:
+    assert could_publish(section, Article.from_text(sentence, language="fr"))
+
+
 def test_french_has_cues_of_demands_and_offers_and_reads_figures_by_their_nearest_harm() -> None:
     french = Article.from_text(FRENCH + " Deux soldats ont été tués.", language="fr")
     assert could_publish("conditions", french) and could_publish("casualties", french)

@@ -451,6 +451,21 @@ def test_a_word_near_demands_and_offers_is_not_one(section: str, sentence: str) 
         ("proposals", "Both sides agreed to resume talks in Geneva next week."),
         ("proposals", "THE FMLN CANCELED ANOTHER ROUND OF THE DIALOGUE SCHEDULED FOR 20-21 NOVEMBER IN CARACAS."),
         ("proposals", "The two delegations will meet again on Monday."),
+        # Exhorting, warning, hoping, insisting that something be done (team-written).
+        ("conditions", "The mayor insists that the council restore the library budget."),
+        ("conditions", "The minister said the bloc should reassess its ties with the regime."),
+        ("conditions", "Regulators pressed the company not to publish the figures."),
+        ("conditions", "The envoy warned that any attack on the port would be met with force."),
+        ("conditions", "It is time now for the neighbours to guard their own borders."),
+        ("conditions", "I hope that the driver will come back and face the court."),
+        ("conditions", "The ministry requested an exemption for the northern airport."),
+        # Plans, promises, recommendations and what a party said it will do.
+        ("proposals", "The committee recommends sanctions against the importers."),
+        ("proposals", "The retailer stated its intention to leave the market."),
+        ("proposals", "The rebels said they would free two hostages on Sunday."),
+        ("proposals", "The league plans to hold a vote in May."),
+        ("proposals", "The governor promised to hold new elections within a year."),
+        ("proposals", "A planned march to the square was called off."),
     ],
 )
 def test_a_demand_or_offer_still_counts(section: str, sentence: str) -> None:
@@ -676,3 +691,56 @@ def test_a_figure_the_sentence_does_not_write_is_never_published_even_as_the_rul
     result = verify_item("casualties", draft, article)
     assert isinstance(result, Rejected) and not result.reask
     assert result.reason == "killed 8 is not written in sentence [1]"
+
+
+def test_a_demand_that_refers_back_takes_its_party_from_before() -> None:
+    # "The terms include ..." states what the leader named two sentences before demands ("Advert" does
+    # not count); a sentence that does not refer back needs its party there or just before.
+    article = Article.from_text(
+        "The union leader Ana Ruiz set out her terms on Monday. Advert. "
+        "The terms include a pay rise of five percent. Their demands also include an end to night shifts. "
+        "Managers met in the hall on Tuesday. Workers at the depot demand safer cabs."
+    )
+    cited_before = ConditionDraft(sentence=1, party="Ana Ruiz", demand="a pay rise of five percent")
+    item = verify_item("conditions", cited_before, article)
+    assert not isinstance(item, Rejected) and item.evidence == "The terms include a pay rise of five percent."
+    later = ConditionDraft(sentence=4, party="Ana Ruiz", demand="an end to night shifts")
+    assert not isinstance(verify_item("conditions", later, article), Rejected)
+    elsewhere = ConditionDraft(sentence=6, party="Ana Ruiz", demand="safer cabs")
+    result = verify_item("conditions", elsewhere, article)
+    assert isinstance(result, Rejected) and result.reason == "party 'Ana Ruiz' is not named in sentence [6]"
+
+
+@pytest.mark.parametrize(
+    ("said", "vague"),
+    [
+        ("several conditions he would want met before any truce", True),
+        ("some terms", True),
+        ("a number of demands", True),
+        ("the demand for higher pay", False),
+        ("a plan to rebuild the bridge", False),
+        ("the release of all prisoners", False),
+    ],
+)
+def test_a_demand_that_names_only_its_kind_is_dropped(said: str, vague: bool) -> None:
+    article = Article.from_text(f"The rebels demand {said}.")
+    result = verify_item("conditions", ConditionDraft(sentence=1, party="The rebels", demand=said), article)
+    assert isinstance(result, Rejected) == vague
+    if vague:
+        assert result.reason.endswith("names no demand, only that there are some")  # type: ignore[union-attr]
+
+
+def test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped() -> None:
+    article = Article.from_text(
+        "Protesters called for the governor's resignation on Sunday. The governor was asked by the union to resign."
+    )
+    notes: list[str] = []
+    swapped = ConditionDraft(
+        sentence=1, party="the governor", addressee="Protesters", demand="the governor's resignation"
+    )
+    item = verify_item("conditions", swapped, article, notes)
+    assert not isinstance(item, Rejected) and (item.party, item.addressee) == ("Protesters", "the governor")
+    assert notes == ["corrected: party and addressee swapped, as sentence [1] names them"]
+    passive = ConditionDraft(sentence=2, party="the union", addressee="The governor", demand="to resign")
+    item = verify_item("conditions", passive, article)
+    assert not isinstance(item, Rejected) and (item.party, item.addressee) == ("the union", "The governor")

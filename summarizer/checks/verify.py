@@ -165,6 +165,48 @@ def _names_near(name: str, *sentences: Sentence | None) -> bool:
     return word is not None and re.search(rf"\b{re.escape(word)}", nearby, re.IGNORECASE) is not None
 
 
+def _refers_back(sentence: Sentence, article: Article) -> bool:
+    pack = article.pack
+    return bool(pack and pack.refers_back and pack.refers_back.search(sentence.text))
+
+
+def _party_named_for(party: str, sentence: Sentence, article: Article) -> bool:
+    """Whether the party of a demand or proposal stated in ``sentence`` is named there or in the sentence
+    before, or, where the sentence opens by referring back ("The demands also include ..."), in one of
+    the three before (lines under four words, "Advert" or a heading, not counted).
+    Tests: tests/test_verify.py::test_a_demand_that_refers_back_takes_its_party_from_before
+    """
+    if not _refers_back(sentence, article):
+        return _names_near(party, sentence, article.sentence(sentence.number - 1))
+    before = [
+        s for s in article.sentences[max(0, sentence.number - 7) : sentence.number - 1] if len(s.text.split()) >= 4
+    ]
+    return _names_near(party, sentence, *before[-3:])
+
+
+def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence, article: Article) -> bool:
+    """Whether the model swapped who demands and who is asked: the addressee is named before the
+    sentence's cue of demanding or proposing and the party only after it ("Protesters called for
+    Rosselló's resignation", drafted as Rosselló's demand on the protesters). A "by" after the cue may
+    be a passive ("was asked by the union"): then nothing is swapped.
+    Tests: tests/test_verify.py::test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped
+    """
+    pack = article.pack
+    if not addressee or pack is None or section not in pack.topics:
+        return False
+    text = pack.not_a_cue.sub(" ", sentence.text)
+    cue = pack.topics[section].search(text)
+    if cue is None or re.search(r"\bby\b", text[cue.end() :], re.IGNORECASE):
+        return False
+    before, after = text[: cue.start()], text[cue.end() :]
+
+    def named_in(name: str, part: str) -> bool:
+        word = head_word(name)
+        return word is not None and re.search(rf"\b{re.escape(word)}", part, re.IGNORECASE) is not None
+
+    return named_in(addressee, before) and not named_in(party, before) and named_in(party, after)
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -368,13 +410,26 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         # The demand or proposal must be what its sentence says. It moves to the sentence that says it
         # only when that sentence also names its party in full (else the model may have swapped who
         # demands what of whom); otherwise it is dropped.
+        # A sentence that refers back ("The conditions include ...") may take it when the party is named
+        # just before it, as the cited sentence that announces the conditions does.
         said, party = getattr(draft, TOPIC_TEXT[section]), getattr(draft, SUBJECT_FIELDS[section])
         if article.nonce not in said and overlap(said, sentence.text) < 0.5:
             best = max(article.sentences, key=lambda s: overlap(said, s.text))
-            if overlap(said, best.text) < 0.5 or overlap(party, best.text) < 1:
+            party_there = overlap(party, best.text) >= 1 or (
+                _refers_back(best, article) and _party_named_for(party, best, article)
+            )
+            if overlap(said, best.text) < 0.5 or not party_there:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
             sentence = best
     pack = article.pack
+    if section in TOPIC_TEXT and pack is not None and pack.names_only_the_kind:
+        # "several conditions he'd want met" tells a reader nothing that is demanded.
+        # Tests: tests/test_verify.py::test_a_demand_that_names_only_its_kind_is_dropped
+        said = getattr(draft, TOPIC_TEXT[section])
+        if pack.names_only_the_kind.search(said):
+            return Rejected(
+                section, draft, f"{said!r} names no {TOPIC_TEXT[section]}, only that there are some", reask=False
+            )
     if pack is not None and not pack.states(section, sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     if isinstance(draft, CasualtyDraft) and not (pack and (pack.reads_figures or pack.killed_words)):
@@ -408,16 +463,20 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(
             section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
         )
-    if (
-        section in TOPIC_TEXT
-        and subject
-        and not _names_near(fields[subject], sentence, article.sentence(sentence.number - 1))
-    ):
+    if section in TOPIC_TEXT and subject and not _party_named_for(fields[subject], sentence, article):
         # "The Federation says it will return only if ..." is the Federation's demand, whatever party
-        # the model put on it: the party must be named there or in the sentence before ("They demand").
+        # the model put on it: the party must be named there or in the sentence before ("They demand"),
+        # or a little further back where the sentence refers back (_party_named_for).
         return Rejected(
             section, draft, f"{subject} {fields[subject]!r} is not named in sentence [{sentence.number}]", reask=False
         )
+    if (
+        section in TOPIC_TEXT
+        and subject
+        and _swapped(fields[subject], fields.get("addressee"), section, sentence, article)
+    ):
+        notes.append(f"corrected: {subject} and addressee swapped, as sentence [{sentence.number}] names them")
+        fields[subject], fields["addressee"] = _as_written(fields["addressee"], article), fields[subject]
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)

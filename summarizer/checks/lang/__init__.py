@@ -32,6 +32,11 @@ class LanguagePack:
     qualifiers: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Every noun is capitalized (German): a capitalized word is no sign of a name.
     capitalizes_nouns: bool = False
+    # A sentence that opens by referring back ("They ...", "The demands also include ..."): its party
+    # may be named up to three sentences before (checks/verify.py). None: only the sentence before.
+    refers_back: re.Pattern[str] | None = None
+    # A demand or proposal that names only its kind ("several conditions he'd want met"): says nothing.
+    names_only_the_kind: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -45,9 +45,9 @@ PACK = LanguagePack(
         ),
         "proposals": re.compile(
             r"\b(?:propos\w*|offer\w*|suggest\w*|invit\w*|negotiat\w*|ceasefire|truce|review|agree\w*|accept\w*"
-            r"|reject\w*|willing|ready to|stands? ready|call(?:s|ed|ing)? for|appeal\w*|peace plan|(?:to|will|would) meet"
-            r"|recommend\w*|advis\w*|promis\w*|pledg\w*|vow\w*|committed to|intend\w*|intention|let's|let us"
-            r"|would like|wish\w* to|seeks? to|the need (?:to|for)|(?:is|are) expected to"
+            r"|reject\w*|willing|ready to|stands? ready|call(?:s|ed|ing)? for|appeal\w*|peace plan"
+            r"|(?:to|will|would) meet|recommend\w*|advis\w*|promis\w*|pledg\w*|vow\w*|committed to|intend\w*"
+            r"|intention|let's|let us|would like|wish\w* to|seeks? to|the need (?:to|for)|(?:is|are) expected to"
             # A plan, not a thing planned: "plans to join", "a plan to fight", "a planned march", never
             # "CAREFULLY PLANNED" (tests/test_verify.py::test_a_word_near_demands_and_offers_is_not_one).
             r"|plan(?:s|ning)? (?:to|for)|plans|a plan|planned (?:\w+ ){0,2}(?:march|rally|protest|strike|talks"
@@ -68,4 +68,16 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     reads_figures=True,
+    refers_back=re.compile(
+        r"^\W*(?:they|he|she|it|these|those|this|his|her|their|its"
+        r"|the (?:\w+ )?(?:conditions?|demands?|terms|proposals?|plan|offer|requests?|document|letter|statement))\b",
+        re.IGNORECASE,
+    ),
+    # "several conditions he'd want met", "some T's and C's", "his terms"; not "the demand for higher pay".
+    names_only_the_kind=re.compile(
+        r"^\W*(?:several|some|certain|various|many|a (?:few|number of|list of|series of|set of)|his|her|their"
+        r"|its|the|new|further|other)\s+(?:\w+\s+)?(?:conditions?|demands?|terms|t's and c's|proposals?"
+        r"|requests?|offers?|plans?)\b(?!\s*(?:for|of|on|that|to|:|including|such as)\b)",
+        re.IGNORECASE,
+    ),
 )

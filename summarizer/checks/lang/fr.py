@@ -34,6 +34,17 @@ PACK = LanguagePack(
     },
     not_a_cue=re.compile(r"\b(?:état|condition) (?:grave|critique|stable)\b", re.IGNORECASE),
     reads_figures=False,
+    refers_back=re.compile(
+        r"^\W*(?:ils|elles|il|elle|ces|cette|ce|leurs?|ses|sa|son"
+        r"|(?:les|la|le) (?:\w+ )?(?:conditions?|exigences?|revendications?|demandes?|propositions?|plan|offre"
+        r"|lettre))\b",
+        re.IGNORECASE,
+    ),
+    names_only_the_kind=re.compile(
+        r"^\W*(?:plusieurs|certaines?|quelques|diverses|ses|leurs?|les|des|de nouvelles)\s+(?:\w+\s+)?"
+        r"(?:conditions|exigences|revendications|demandes|propositions|offres)\b(?!\s*(?:de|d'|pour|sur|que|:|dont)\b)",
+        re.IGNORECASE,
+    ),
     killed_words=re.compile(
         r"\b(?:tu[ée]e?s?|morte?s?|décédée?s?|ont péri|ont perdu la vie|trouvée?s? mort\w*)\b", re.IGNORECASE
     ),

@@ -744,3 +744,9 @@ def test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped()
     passive = ConditionDraft(sentence=2, party="the union", addressee="The governor", demand="to resign")
     item = verify_item("conditions", passive, article)
     assert not isinstance(item, Rejected) and (item.party, item.addressee) == ("the union", "The governor")
+
+
+def test_a_name_respelled_as_the_article_writes_it_leaves_its_comma_behind() -> None:
+    article = Article.from_text("Selon un manifestant, la police a chargé la foule.", language="fr")
+    item = verify_item("stakeholders", StakeholderDraft(sentence=1, name="manifestants", kind="group"), article)
+    assert not isinstance(item, Rejected) and item.name == "manifestant"

@@ -240,7 +240,9 @@ def _as_written(value: str, article: Article) -> str:
     if located is None:
         return value
     span, _ = located
-    return article.text[span.start : span.end].strip() or value
+    # A located span may end in the article's comma ("manifestant,"): the name is without it.
+    # Tests: tests/test_verify.py::test_a_name_respelled_as_the_article_writes_it_leaves_its_comma_behind
+    return article.text[span.start : span.end].strip().rstrip(",;:") or value
 
 
 def _words_in_article(value: str, article: Article) -> bool:

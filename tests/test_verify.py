@@ -750,3 +750,15 @@ def test_a_name_respelled_as_the_article_writes_it_leaves_its_comma_behind() -> 
     article = Article.from_text("Selon un manifestant, la police a chargé la foule.", language="fr")
     item = verify_item("stakeholders", StakeholderDraft(sentence=1, name="manifestants", kind="group"), article)
     assert not isinstance(item, Rejected) and item.name == "manifestant"
+
+
+def test_a_paraphrase_naming_what_the_sentence_leaves_to_the_text_before_is_kept() -> None:
+    article = Article.from_text(
+        "The driver, Ana Veltri, left the country after the crash. "
+        "The county's police chief urged the embassy to have her immunity waived."
+    )
+    paraphrase = ConditionDraft(sentence=2, party="police chief", demand="waive Ana Veltri's diplomatic immunity")
+    item = verify_item("conditions", paraphrase, article)
+    assert not isinstance(item, Rejected) and item.evidence.startswith("The county's police chief urged")
+    elsewhere = ConditionDraft(sentence=2, party="police chief", demand="Ana Veltri left the country")
+    assert isinstance(verify_item("conditions", elsewhere, article), Rejected)

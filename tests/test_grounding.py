@@ -37,7 +37,8 @@ def test_small_edit_distance_is_tolerated_but_placeholders_are_not() -> None:
         ("killing at least 16, including children", [(16, "at_least")]),
         ("about 1,000 prisoners", [(1000, "about")]),
         ("twenty-five dead and more than two hundred hurt", [(25, "exact"), (200, "more_than")]),
-        ("dozens were wounded", [(24, "at_least")]),
+        ("dozens were wounded", []),
+        ("hundreds have been wounded", []),
         ("up to 30 soldiers", [(30, "up_to")]),
     ],
 )

@@ -172,11 +172,15 @@ def says(said: str, sentence: Sentence, article: Article) -> bool:
     return len(there) >= 2 and len(there) >= 0.5 * (len(words) - len(earlier))
 
 
+def _names_in(name: str, text: str) -> bool:
+    """Whether ``name``'s head word is in ``text``."""
+    word = head_word(name)
+    return word is not None and re.search(rf"\b{re.escape(word)}", text, re.IGNORECASE) is not None
+
+
 def _names_near(name: str, *sentences: Sentence | None) -> bool:
     """Whether ``name``'s head word is in one of ``sentences`` (None stands for no sentence)."""
-    word = head_word(name)
-    nearby = " ".join(s.text for s in sentences if s is not None)
-    return word is not None and re.search(rf"\b{re.escape(word)}", nearby, re.IGNORECASE) is not None
+    return _names_in(name, " ".join(s.text for s in sentences if s is not None))
 
 
 def _refers_back(sentence: Sentence, article: Article) -> bool:
@@ -213,12 +217,7 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
     if cue is None or re.search(r"\bby\b", text[cue.end() :], re.IGNORECASE):
         return False
     before, after = text[: cue.start()], text[cue.end() :]
-
-    def named_in(name: str, part: str) -> bool:
-        word = head_word(name)
-        return word is not None and re.search(rf"\b{re.escape(word)}", part, re.IGNORECASE) is not None
-
-    return named_in(addressee, before) and not named_in(party, before) and named_in(party, after)
+    return _names_in(addressee, before) and not _names_in(party, before) and _names_in(party, after)
 
 
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:

@@ -10,11 +10,13 @@ one-victim rule), and scored against the gold with the shared matching rules. Pr
 unverified drafts, the run's saved summaries and today's checks, then each record whose matched items
 changed, and with ``--costs`` each draft that matches a gold item but that today's checks drop (what
 verification costs), with the reason they give. Records longer than one chunk are skipped (their
-drafts are kept without their chunk).
+drafts are kept without their chunk). ``--same-records-as OTHER`` scores only the records that the run
+``OTHER`` holds too: two runs (two strategies, say) compared on the same articles.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -67,13 +69,19 @@ def _costs(record: dict[str, Any], drafts: dict[str, list[dict[str, Any]]], toda
 def main() -> None:
     parser = report_parser(__doc__ or "")
     parser.add_argument("--costs", action="store_true", help="list right drafts that today's checks drop")
+    parser.add_argument(
+        "--same-records-as", type=Path, metavar="REPORT", help="score only the records another run also holds"
+    )
     args = parser.parse_args()
     gold = gold_by_id(args.report)
+    if args.same_records_as:  # two runs compared on the records both made
+        held = {entry["id"] for entry in run_lines(args.same_records_as.with_suffix(".summaries.jsonl"), -1)}
+        gold = {key: record for key, record in gold.items() if key in held}
     rows: dict[str, list[ListCounts]] = {"same calls, no verification": [], "saved summaries": [], "today's checks": []}
     changed = []
     for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
-        record, drafts = gold[entry["id"]], entry.get("drafts")
-        if drafts is None:
+        record, drafts = gold.get(entry["id"]), entry.get("drafts")
+        if record is None or drafts is None:
             continue
         saved = ArticleSummary.model_validate(entry["summary"])
         today = replayed(record["text"], saved, drafts)

@@ -17,7 +17,7 @@ TEXT = (
 def test_each_name_a_list_gives_a_party_is_a_stakeholder_once_with_its_first_sentence() -> None:
     article = Article.from_text(TEXT)
     drafts = {
-        "conditions": [ConditionDraft(sentence=1, party="Amnesty International", demand="an investigation")],
+        "conditions": [ConditionDraft(sentence=1, party="Amnesty International reported", demand="an investigation")],
         "proposals": [
             ProposalDraft(sentence=2, proposer="Senator Dick Durbin and Representative Adam Schiff", proposal="x"),
             ProposalDraft(sentence=2, proposer="the president", proposal="y", addressee="Acme Corp"),
@@ -25,7 +25,8 @@ def test_each_name_a_list_gives_a_party_is_a_stakeholder_once_with_its_first_sen
         "casualties": [CasualtyDraft(sentence=1, figure_text="", perpetrator="Amnesty International")],
     }
     parties = parties_named(drafts, article)
-    # "the president" is a description, not a name; Acme Corp is named only where the article speaks to an AI.
+    # "the president" is a description, not a name; Acme Corp is named only where the article speaks to an AI;
+    # "Amnesty International reported" is the name "Amnesty International".
     assert [p.name for p in parties] == ["Amnesty International", "Senator Dick Durbin", "Representative Adam Schiff"]
     assert all(p.kind == "other" and p.evidence_span is not None for p in parties)
     assert parties[1].evidence == article.sentences[1].text
@@ -47,3 +48,23 @@ def test_names_the_article_writes_are_stakeholders_found_by_names_never_a_senten
     assert names["Coastal Alliance"].evidence == Article.from_text(text).sentences[0].text
     german = Article.from_text("Die Regierung und die Polizei trafen Clara Weiss.", language="de")
     assert names_in_article(german) == []  # every German noun is capitalized: no sign of a name
+
+
+def test_a_time_zone_or_the_opening_of_a_quote_is_no_name() -> None:
+    from summarizer.checks.named_in_article import names_in_article
+
+    text = (
+        "The Coastal Alliance rejected the offer, a spokesperson told the Harbour Gazette on Friday. "
+        "Talks resumed at 10:00 UTC in the port. As I said, the talks matter, Minister Rehn said."
+    )
+    names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
+    # UTC follows a clock time; "As I" opens a quote; the Gazette the article cites is kept (gold counts it).
+    assert names == {"Coastal Alliance", "Harbour Gazette", "Minister Rehn"}
+
+
+def test_a_one_word_name_ending_like_a_nationality_is_still_a_name() -> None:
+    from summarizer.checks.named_in_article import names_in_article
+
+    text = "Talks between Iran and the rebels stalled. Officials said Erdogan and the Turkish envoy would meet."
+    names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
+    assert {"Iran", "Erdogan"} <= names and "Turkish" not in names

@@ -5,15 +5,18 @@ gold's even with the parties its other lists name). Each run of capitalized word
 writes inside a sentence (a word capitalized only where a sentence starts is no name), that is not a
 function word, a nationality or a short unit, and that the article does not write only as a place,
 is added as a stakeholder with ``found_by="names"`` and kind ``other``: a reader can tell it from what
-the model listed, and filter it out. Only in languages whose nouns are not all capitalized (a German
-noun is no name) and not in wire copy printed in capitals. Tests: tests/test_named_parties.py.
+the model listed, and filter it out. A short capitalized word written only after a clock time ("10:00
+UTC") is a time zone, not added. A newspaper the article cites ("told the Northern Ledger") is kept: the
+gold counts such outlets as actors. Only in languages whose nouns are not all capitalized (a German noun
+is no name) and not in wire copy printed in capitals.
+Tests: tests/test_named_parties.py.
 """
 
 from __future__ import annotations
 
 import re
 
-from summarizer.checks.named_parties import capitalized_inside_sentences
+from summarizer.checks.named_parties import NATIONALITY, capitalized_inside_sentences
 from summarizer.checks.stakeholders import head_word
 from summarizer.checks.verify import only_a_place
 from summarizer.pipeline.article import Article
@@ -34,9 +37,11 @@ _NOT_NAME_TEXT = """
     samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre el los
     las una unos unas y o pero lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril
     mayo junio julio agosto septiembre octubre noviembre diciembre
+    as like unlike today yesterday tomorrow tonight now then there here what why how where who which
+    mon ma mes son sa ses notre votre leur leurs comme quand hier demain hoy ayer como cuando
 """
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
-_NATIONALITY = re.compile(r"^[A-ZÀ-Ý]\w+(?:ian|ean|ese|ish|an|i|ic)$")
+_CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?\s?m\.?)?\s*\(?\s*$", re.IGNORECASE)  # "10:00 UTC", "7 p.m. (EST)"
 MAX_WORDS = 5
 
 
@@ -55,6 +60,17 @@ def _runs(article: Article) -> list[tuple[str, int]]:
     return runs
 
 
+def _only_a_time_zone(name: str, text: str) -> bool:
+    """Whether ``name`` is a short capitalized word that ``text`` writes only after a clock time ("10:00 UTC").
+
+    Tests: tests/test_named_parties.py::test_a_time_zone_or_the_opening_of_a_quote_is_no_name
+    """
+    if not (name.isupper() and len(name) <= 5):
+        return False
+    before = [text[max(0, m.start() - 40) : m.start()] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(before) and all(_CLOCK_BEFORE.search(b) for b in before)
+
+
 def names_in_article(article: Article) -> list[Stakeholder]:
     """A stakeholder (``found_by="names"``) for each name the article writes (see the module docstring)."""
     letters = [c for c in article.text if c.isalpha()]
@@ -68,7 +84,7 @@ def names_in_article(article: Article) -> list[Stakeholder]:
         if (
             len(words) > MAX_WORDS
             or not any(word in inside for word in words)
-            or (single and (_NATIONALITY.match(name) or (name.isupper() and len(name) <= 2)))
+            or (single and (NATIONALITY.match(name) or (name.isupper() and len(name) <= 2)))
         ):
             continue
         key = head_word(name)
@@ -79,7 +95,7 @@ def names_in_article(article: Article) -> list[Stakeholder]:
     stakeholders = []
     for name, number in found.values():
         sentence = article.sentence(number)
-        if sentence is None or only_a_place(name, article):
+        if sentence is None or only_a_place(name, article) or _only_a_time_zone(name, article.text):
             continue
         start = article.offset + sentence.start
         stakeholders.append(

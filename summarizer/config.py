@@ -39,7 +39,7 @@ from summarizer.errors import ConfigurationError
 Backend = Literal["local", "openai", "openai-compatible"]
 
 MODES = ("tools", "json", "json_schema", "md_json")
-STRATEGIES = ("cited", "single")
+STRATEGIES = ("cited", "sentences", "single")
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
 # Measured on the bundled models (docs/guide.md, "Modes"): llama.cpp's grammar for tools or a json_object
 # schema only allows compact JSON, and the small model then closes every list at once (empty lists).

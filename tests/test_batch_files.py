@@ -20,6 +20,7 @@ from summarizer.cli import main
 from summarizer.pipeline.inputs import ArticleInput
 
 from .conftest import ARTICLES, CASSETTES
+from .stub_backend import completion
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 # A live run of this article made its five first-pass calls and no re-ask (see its snapshot's meta).
@@ -153,3 +154,29 @@ def test_a_malformed_answer_fails_its_article_as_a_bad_answer(
     assert _import(tmp_path, llm_settings, (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")) == 6
     (line,) = [json.loads(x) for x in (tmp_path / "results.jsonl").read_text().splitlines()]
     assert line["error"]["type"] == "ExtractionError" and "not a chat completion" in line["error"]["message"]
+
+
+def test_the_sentences_strategy_exports_one_line_a_sentence_and_imports_them_as_one_list(tmp_path: Path) -> None:
+    text = "The union demanded a raise. The mayor offered talks. They also demanded a bonus."
+    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", strategy="sentences", environ={})
+    requests = tmp_path / "requests.jsonl"
+    write_batch_file([ArticleInput(id="a", text=text)], requests, settings)
+    lines = [json.loads(line) for line in requests.read_text(encoding="utf-8").splitlines()]
+    parts = [json.loads(line["custom_id"])[2] for line in lines]
+    assert parts == ["overview", "conditions@1", "conditions@3", "proposals@2", "stakeholders"]
+    answers = {  # a stub's answers, one per call (not a model's)
+        "overview": {"headline": "Union demands", "summary": "The union made demands."},
+        "conditions@1": {"conditions": [{"sentence": 1, "party": "The union", "demand": "a raise"}]},
+        "conditions@3": {"conditions": [{"sentence": 3, "party": "The union", "demand": "a bonus"}]},
+        "proposals@2": {"proposals": [{"sentence": 2, "proposer": "The mayor", "proposal": "talks"}]},
+        "stakeholders": {"stakeholders": []},
+    }
+    with (tmp_path / "output.jsonl").open("w") as out:
+        for line, part in zip(lines, parts, strict=True):
+            response = {"status_code": 200, "body": completion(json.dumps(answers[part]))}
+            out.write(json.dumps({"custom_id": line["custom_id"], "response": response, "error": None}) + "\n")
+
+    summary = summary_from_results(ArticleInput(id="a", text=text), load_results(tmp_path / "output.jsonl"), settings)
+
+    assert [(c.party, c.demand) for c in summary.conditions] == [("The union", "a raise"), ("The union", "a bonus")]
+    assert [p.proposal for p in summary.proposals] == ["talks"]

@@ -8,7 +8,7 @@ from summarizer.llm.client import LLMClient
 from summarizer.outputs.markdown import to_markdown
 from summarizer.outputs.review_page import render_review_page
 from summarizer.pipeline.drafts import MAX_ITEMS, Casualties, Conditions, WholeArticle
-from summarizer.pipeline.run import _read_answers, summarize_with
+from summarizer.pipeline.run import _read_answers, add_answer, summarize_with
 from summarizer.schema import NO_HEADLINE, Usage
 
 from .stub_backend import completion
@@ -177,3 +177,18 @@ def test_a_bare_list_answers_a_one_list_question() -> None:
     assert [c.demand for c in Conditions.model_validate([item]).conditions] == ["a raise"]
     with pytest.raises(ValueError):
         WholeArticle.model_validate([item])  # several lists: a bare list says which it is not
+
+
+def test_the_answers_of_one_list_asked_sentence_by_sentence_make_one_list() -> None:
+    first = Conditions.model_validate({"conditions": [{"sentence": 1, "party": "Union", "demand": "a raise"}]})
+    second = Conditions.model_validate({"conditions": [{"sentence": 4, "party": "Union", "demand": "a bonus"}]})
+    lost = ExtractionError("The model's answer did not fit in 2048 tokens, even on a second try.")
+    answers: dict = {}
+    for answer in (lost, first, lost, second):
+        add_answer(answers, "conditions", answer)
+    _, drafts, _ = _read_answers(answers)
+    assert [(c.sentence, c.demand) for c in drafts["conditions"]] == [(1, "a raise"), (4, "a bonus")]
+    only_lost: dict = {}
+    add_answer(only_lost, "conditions", lost)  # no sentence answered: the list is reported lost
+    _, _, failed = _read_answers(only_lost)
+    assert [d.section for d in failed] == ["conditions"]

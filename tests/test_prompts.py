@@ -14,6 +14,7 @@ from summarizer.pipeline.prompts import (
     article_messages,
     prompt_version,
     render_article,
+    render_sentence_task,
     render_system,
     render_task,
 )
@@ -64,10 +65,27 @@ def test_a_list_task_names_the_only_sentences_that_could_carry_its_items() -> No
     assert "proposals" not in tasks  # no sentence could state one: not asked
 
 
+def test_the_sentences_strategy_asks_for_demands_and_offers_one_candidate_sentence_at_a_time() -> None:
+    text = "The union demanded a raise. The mayor offered talks. Two died in a fire. They also demand a bonus."
+    article = Article.from_text(text, language="en")
+    requests = first_pass_requests(article, "sentences")
+    assert [r.key for r in requests] == [
+        "overview", "conditions@1", "conditions@4", "proposals@2", "casualties", "stakeholders"
+    ]  # fmt: skip
+    tasks = {r.key: r.messages[-1]["content"] for r in requests}
+    assert tasks["conditions@4"].startswith("List the conditions that sentence [4] of the article")
+    assert "They also demand" not in tasks["conditions@4"]  # named by number: the article stays between the markers
+    assert [r.key for r in first_pass_requests(article, "cited")] == [
+        "overview", "conditions", "proposals", "casualties", "stakeholders"
+    ]  # fmt: skip
+
+
 def test_every_task_names_the_markers() -> None:
     article = Article.from_text("One sentence.")
     for name in ("overview", "conditions", "proposals", "casualties", "stakeholders", "single"):
         assert article.nonce in render_task(name, article)
+    for name in ("conditions", "proposals"):
+        assert article.nonce in render_sentence_task(name, article, 1)
 
 
 def test_templates_are_strict() -> None:

@@ -27,7 +27,14 @@ from summarizer.llm.client import INSTRUCTOR_MODES
 from summarizer.llm.schema_placement import SCHEMA_IN_PROMPT, schema_after_the_article
 from summarizer.pipeline.cut_answers import answer_text, before_the_cut
 from summarizer.pipeline.inputs import ArticleInput
-from summarizer.pipeline.run import Answers, DraftRequest, article_chunks, assemble_summary, first_pass_requests
+from summarizer.pipeline.run import (
+    Answers,
+    DraftRequest,
+    add_answer,
+    article_chunks,
+    assemble_summary,
+    first_pass_requests,
+)
 from summarizer.schema import ArticleSummary, Usage
 
 BATCH_URL = "/v1/chat/completions"
@@ -61,7 +68,7 @@ def batch_lines(item: ArticleInput, settings: Settings) -> Iterator[dict[str, An
     for index, article in enumerate(article_chunks(item.text, settings)):
         for request in first_pass_requests(article, settings.strategy, with_overview=index == 0):
             yield {
-                "custom_id": custom_id(item.id, index, request.part),
+                "custom_id": custom_id(item.id, index, request.key),
                 "method": "POST",
                 "url": BATCH_URL,
                 "body": request_body(request, settings),
@@ -158,13 +165,13 @@ def summary_from_results(item: ArticleInput, results: dict[str, Any], settings: 
     def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
         for request in requests:
-            body = results.get(custom_id(item.id, chunk, request.part))
+            body = results.get(custom_id(item.id, chunk, request.key))
             if body is None:
-                raise ExtractionError(f"no answer in the batch results for {custom_id(item.id, chunk, request.part)}")
+                raise ExtractionError(f"no answer in the batch results for {custom_id(item.id, chunk, request.key)}")
             try:
-                answers[request.part] = _parse(body, request, settings, usage)
+                add_answer(answers, request.part, _parse(body, request, settings, usage))
             except ExtractionError as exc:
-                answers[request.part] = exc
+                add_answer(answers, request.part, exc)
         return answers
 
     return assemble_summary(item.text, settings, f"{settings.backend} (batch file)", answer, reask=None)

@@ -78,6 +78,14 @@ def render_task(name: str, article: Article, candidates: tuple[int, ...] | None 
     return _environment().get_template(template).render(nonce=article.nonce, candidates=listed)
 
 
+def render_sentence_task(name: str, article: Article, number: int) -> str:
+    """The instruction of one call of the ``sentences`` strategy: the items of ``name`` that sentence
+    ``number`` states (``tasks/<name>_in_sentence.j2``). The sentence is named by its number, never quoted:
+    the article's words stay between the markers."""
+    template = f"tasks/{name}_in_sentence.j2"
+    return _environment().get_template(template).render(nonce=article.nonce, number=number)
+
+
 def render_reask(article: Article, rejected: list[dict[str, str]]) -> str:
     """The one combined re-ask: every item that failed verification, each with its problem."""
     return _environment().get_template("reask.j2").render(rejected=rejected, nonce=article.nonce)

@@ -1,8 +1,10 @@
 """The extraction strategy: which calls are made for an article, and how their answers are combined.
 
 ``cited`` (default): the rules plus the numbered article form a prefix shared by every call,
-so a llama.cpp server evaluates the article once; one focused call per section follows it. ``single``:
-one call for the whole schema (kept as the measured baseline). Drafts that fail verification are
+so a llama.cpp server evaluates the article once; one focused call per section follows it. ``sentences``:
+as ``cited``, but conditions and proposals are asked for one candidate sentence at a time (the same
+shared prefix, one short instruction each; docs/measurements.md). ``single``: one call for the whole
+schema (kept as the measured baseline). Drafts that fail verification are
 dropped into ``meta.dropped`` with the reason; with ``Settings.reask`` they first get one combined
 re-ask per article naming each problem (off by default: it recovered 3 of 226 items, see docs/guide.md).
 """
@@ -39,7 +41,13 @@ from summarizer.pipeline.drafts import (
     WholeArticle,
 )
 from summarizer.pipeline.language import detect_language
-from summarizer.pipeline.prompts import article_messages, prompt_version, render_reask, render_task
+from summarizer.pipeline.prompts import (
+    article_messages,
+    prompt_version,
+    render_reask,
+    render_sentence_task,
+    render_task,
+)
 from summarizer.schema import (
     ArticleSummary,
     Condition,
@@ -68,6 +76,17 @@ class DraftRequest:
     part: str  # "overview", a list section, or "single"
     messages: list[dict[str, str]]
     response_model: type[BaseModel]
+    sentence: int | None = None  # the one sentence asked about (strategy ``sentences``), else the article
+
+    @property
+    def key(self) -> str:
+        """What names this call among the article's calls: its part, and its sentence when it has one."""
+        return self.part if self.sentence is None else f"{self.part}@{self.sentence}"
+
+
+# The lists the ``sentences`` strategy asks for sentence by sentence: their items are each stated by one
+# sentence, which the cue gate names (checks/verify.sentences_that_could_state).
+BY_SENTENCE = ("conditions", "proposals")
 
 
 def first_pass_requests(
@@ -84,14 +103,20 @@ def first_pass_requests(
     candidates = {s: sentences_that_could_state(s, article) for s in LIST_SECTIONS}
     lists = [s for s in LIST_SECTIONS if every_list or candidates[s] != ()]
     parts = (["overview"] if with_overview else []) + lists
-    return [
-        DraftRequest(
-            part,
-            article_messages(article, render_task(part, article, candidates.get(part))),
-            SECTION_MODELS[part],
-        )
-        for part in parts
-    ]
+    requests = []
+    for part in parts:
+        numbers = candidates.get(part)
+        if strategy == "sentences" and part in BY_SENTENCE and numbers:
+            requests += [
+                DraftRequest(
+                    part, article_messages(article, render_sentence_task(part, article, n)), SECTION_MODELS[part], n
+                )
+                for n in numbers
+            ]
+        else:
+            instruction = render_task(part, article, numbers)
+            requests.append(DraftRequest(part, article_messages(article, instruction), SECTION_MODELS[part]))
+    return requests
 
 
 # The answer to each first-pass call: the parsed model, or why it never validated.
@@ -100,16 +125,27 @@ AnswerFn = Callable[[int, list[DraftRequest], Usage], Answers]
 ReaskFn = Callable[[Article, list[Rejected], Usage], dict[str, list[Cited]]]
 
 
+def add_answer(answers: Answers, part: str, answer: BaseModel | ExtractionError) -> None:
+    """Put one call's answer under its part; the answers of one part's several calls (one per sentence)
+    become one list. A call that never validated is kept only where no call of its part did: the
+    sentences answered are published, and the sentence lost is a draft less."""
+    before = answers.get(part)
+    if before is None or isinstance(before, ExtractionError):
+        answers[part] = answer
+    elif isinstance(answer, BaseModel) and part in LIST_SECTIONS:
+        answers[part] = before.model_copy(update={part: [*getattr(before, part), *getattr(answer, part)]})
+
+
 def answer_live(client: LLMClient) -> AnswerFn:
     def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
         for request in requests:
             try:
-                answers[request.part] = client.extract(request.messages, request.response_model, usage=usage)
+                add_answer(answers, request.part, client.extract(request.messages, request.response_model, usage=usage))
             except ExtractionError as exc:
                 if isinstance(exc, TokenBudgetExceeded):
                     raise
-                answers[request.part] = exc
+                add_answer(answers, request.part, exc)
         return answers
 
     return answer

@@ -31,7 +31,7 @@ from summarizer.evaluation.draft_capture import _keep, lists_of_drafts, lists_of
 from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table, run_lines
 from summarizer.evaluation.list_scoring import ListCounts, by_language, score_lists
 from summarizer.pipeline.prompts import article_messages
-from summarizer.pipeline.run import BY_SENTENCE, answer_live, article_chunks, first_pass_requests
+from summarizer.pipeline.run import BY_SENTENCE, LIST_SECTIONS, answer_live, article_chunks, first_pass_requests
 from summarizer.schema import ArticleSummary, Usage
 
 STRATEGIES = ("cited", "sentences")
@@ -54,9 +54,7 @@ def _measure(record: dict[str, Any], settings: Settings) -> dict[str, Any] | Non
         started = time.monotonic()
         answers = answer_live(client)(0, requests, usage)
         seconds = round(time.monotonic() - started, 2)
-        drafts: dict[str, list[dict[str, Any]]] = {
-            section: [] for section in ("conditions", "proposals", "casualties", "stakeholders")
-        }
+        drafts: dict[str, list[dict[str, Any]]] = {section: [] for section in LIST_SECTIONS}
         _keep(drafts, article, answers)
         line[strategy] = {
             "drafts": {s: drafts[s] for s in BY_SENTENCE},

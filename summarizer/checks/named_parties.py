@@ -31,7 +31,8 @@ NAME_FIELDS = {
 }
 _SPLIT = re.compile(r"\s+(?:and|et|y|und)\s+|\s*[,;]\s*")
 _CAPITALIZED = re.compile(r"\b[^\W\d_][^\W_]*", re.UNICODE)
-# The verb of a report written after the name that reports it: "Al Jazeera reports", "l'AFP rapporte".
+# The verb of a report written after the name that reports it goes: "Al Jazeera reports" is the name
+# "Al Jazeera". Test: tests/test_named_parties.py, the first test ("Amnesty International reported").
 _REPORT_VERB_AFTER = re.compile(
     r"(?<=\w)\s+(?:reports|reported|says|said|states|stated|claims|claimed|announced|rapporte|a rapporté|indique"
     r"|affirme|informa|informó|dijo)$",
@@ -48,7 +49,7 @@ def capitalized_inside_sentences(article: Article) -> frozenset[str]:
 def _names(value: str, name_words: frozenset[str]) -> list[str]:
     """The names in one field: "Dick Durbin and Adam Schiff" is two; "the president" or "Rescue teams"
     (capitalized only where it starts a sentence) none."""
-    parts = [_without_words_after_the_name(part.strip(" .'\"")) for part in _SPLIT.split(value)]
+    parts = [_REPORT_VERB_AFTER.sub("", part.strip(" .'\"")) for part in _SPLIT.split(value)]
     return [
         part
         for part in parts
@@ -56,14 +57,6 @@ def _names(value: str, name_words: frozenset[str]) -> list[str]:
         and any(word in name_words for word in _CAPITALIZED.findall(part))
         and not NATIONALITY.match(part)
     ]
-
-
-def _without_words_after_the_name(part: str) -> str:
-    """ "Al Jazeera reports" is the name "Al Jazeera": the verb of the report after a name goes.
-
-    Test: tests/test_named_parties.py, the first test ("Amnesty International reported").
-    """
-    return _REPORT_VERB_AFTER.sub("", part)
 
 
 def _first_sentence_naming(name: str, article: Article) -> tuple[int, int, str] | None:

@@ -186,8 +186,10 @@ def test_the_answers_of_one_list_asked_sentence_by_sentence_make_one_list() -> N
     answers: dict = {}
     for answer in (lost, first, lost, second):
         add_answer(answers, "conditions", answer)
-    _, drafts, _ = _read_answers(answers)
+    _, drafts, failed = _read_answers(answers)
     assert [(c.sentence, c.demand) for c in drafts["conditions"]] == [(1, "a raise"), (4, "a bonus")]
+    # Each of the two sentences lost is said, not silently a draft less.
+    assert [d.reason for d in failed] == [f"one call's answer lost: {lost}; one call's answer lost: {lost}"]
     only_lost: dict = {}
     add_answer(only_lost, "conditions", lost)  # no sentence answered: the list is reported lost
     _, _, failed = _read_answers(only_lost)

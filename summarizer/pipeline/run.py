@@ -127,13 +127,22 @@ ReaskFn = Callable[[Article, list[Rejected], Usage], dict[str, list[Cited]]]
 
 def add_answer(answers: Answers, part: str, answer: BaseModel | ExtractionError) -> None:
     """Put one call's answer under its part; the answers of one part's several calls (one per sentence)
-    become one list. A call that never validated is kept only where no call of its part did: the
-    sentences answered are published, and the sentence lost is a draft less."""
+    become one list. A call that never validated fails its part only where no call of it did; beside
+    answers that did, it is said in the list's note (meta.dropped), as what was cut from each answer is.
+    Test: tests/test_cut_answers.py::test_the_answers_of_one_list_asked_sentence_by_sentence_make_one_list
+    """
     before = answers.get(part)
-    if before is None or isinstance(before, ExtractionError):
+    calls = (before, answer)
+    answered = [a for a in calls if isinstance(a, BaseModel)]
+    if before is None or part not in LIST_SECTIONS or not answered:
         answers[part] = answer
-    elif isinstance(answer, BaseModel) and part in LIST_SECTIONS:
-        answers[part] = before.model_copy(update={part: [*getattr(before, part), *getattr(answer, part)]})
+        return
+    items = [item for a in answered for item in getattr(a, part)]
+    merged = answered[0].model_copy(update={part: items})
+    notes = [getattr(a, "_note", None) for a in answered]
+    notes += [f"one call's answer lost: {a}" for a in calls if isinstance(a, ExtractionError)]
+    merged._note = "; ".join(note for note in notes if note) or None  # type: ignore[attr-defined]
+    answers[part] = merged
 
 
 def answer_live(client: LLMClient) -> AnswerFn:

@@ -711,6 +711,39 @@ def test_a_demand_that_refers_back_takes_its_party_from_before() -> None:
     assert isinstance(result, Rejected) and result.reason == "party 'Ana Ruiz' is not named in sentence [6]"
 
 
+def test_a_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
+    # "The terms include ..." after "Ana Ruiz has three terms" are hers, whoever the model named; the
+    # outlet told ("told the Ledger Ana Ruiz has") is no part of her name. Without an announcing
+    # sentence the party the model named elsewhere is still rejected.
+    article = Article.from_text(
+        "Two officials told the Ledger Ana Ruiz has three terms for a deal. Advert. "
+        "The terms include a pay rise of five percent. Mayor Tom Berg said the depot would stay open. "
+        "The demands also include an end to night shifts. Ana Ruiz met managers on Friday. "
+        "Managers met in the hall on Tuesday. They demand safer cabs."
+    )
+    notes: list[str] = []
+    item = verify_item("conditions", ConditionDraft(sentence=3, party="Tom Berg", demand="a pay rise"), article, notes)
+    assert not isinstance(item, Rejected) and item.party == "Ana Ruiz"  # type: ignore[union-attr]
+    assert notes == ["corrected: party 'Tom Berg' to 'Ana Ruiz', who announced the terms it refers to"]
+    later = verify_item(
+        "conditions", ConditionDraft(sentence=5, party="Tom Berg", demand="an end to night shifts"), article
+    )
+    assert not isinstance(later, Rejected) and later.party == "Ana Ruiz"  # type: ignore[union-attr]
+    unannounced = verify_item("conditions", ConditionDraft(sentence=8, party="Tom Berg", demand="safer cabs"), article)
+    assert isinstance(unannounced, Rejected) and unannounced.reason == "party 'Tom Berg' is not named in sentence [8]"
+
+
+def test_a_french_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
+    article = Article.from_text(
+        "Le syndicat CGT a posé trois conditions à la direction. "
+        "Les conditions incluent une hausse des salaires de cinq pour cent.",
+        language="fr",
+    )
+    draft = ConditionDraft(sentence=2, party="la direction", demand="une hausse des salaires")
+    item = verify_item("conditions", draft, article)
+    assert not isinstance(item, Rejected) and item.party == "CGT"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("said", "vague"),
     [

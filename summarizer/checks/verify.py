@@ -202,6 +202,29 @@ def _party_named_for(party: str, sentence: Sentence, article: Article) -> bool:
     return _names_near(party, sentence, *before[-3:])
 
 
+def announced_party(sentence: Sentence, article: Article) -> str | None:
+    """The party that one of the three sentences before announces as having demands ("Putin has several
+    conditions he'd want met"), where ``sentence`` refers back to them ("The conditions include ...");
+    None where it does not refer back or nothing before announces any. Of the capitalized words before
+    the announcing verb ("told Reuters Putin has"), the longest tail that the article names elsewhere.
+    Tests: tests/test_verify.py::test_a_demand_that_refers_back_takes_the_party_that_announced_it
+    """
+    pack = article.pack
+    if pack is None or pack.announces_terms is None or not _refers_back(sentence, article):
+        return None
+    before = [
+        s for s in article.sentences[max(0, sentence.number - 7) : sentence.number - 1] if len(s.text.split()) >= 4
+    ]
+    for earlier in reversed(before[-3:]):
+        if (found := pack.announces_terms.search(earlier.text)) is None:
+            continue
+        words = found["party"].split()
+        elsewhere = article.text[: earlier.start] + article.text[earlier.end :]
+        tails = (" ".join(words[i:]) for i in range(len(words)))
+        return next((tail for tail in tails if re.search(rf"\b{re.escape(tail)}\b", elsewhere)), found["party"])
+    return None
+
+
 def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence, article: Article) -> bool:
     """Whether the model swapped who demands and who is asked: the addressee is named before the
     sentence's cue of demanding or proposing and the party only after it ("Protesters called for
@@ -431,7 +454,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         if article.nonce not in said and not says(said, sentence, article):
             best = max(article.sentences, key=lambda s: overlap(said, s.text))
             party_there = overlap(party, best.text) >= 1 or (
-                _refers_back(best, article) and _party_named_for(party, best, article)
+                _refers_back(best, article)
+                and (_party_named_for(party, best, article) or announced_party(best, article) is not None)
             )
             if overlap(said, best.text) < 0.5 or not party_there:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
@@ -478,6 +502,17 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(
             section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
         )
+    announced = announced_party(sentence, article) if section in TOPIC_TEXT else None
+    if (
+        subject
+        and announced
+        and not _names_near(fields[subject], sentence)
+        and not _names_in(fields[subject], announced)
+    ):
+        # "The conditions include ..." after "Putin has several conditions" are Putin's, whoever the
+        # model named: the party is corrected to the one the sentence refers back to.
+        notes.append(f"corrected: {subject} {fields[subject]!r} to {announced!r}, who announced the terms it refers to")
+        fields[subject] = _as_written(announced, article)
     if section in TOPIC_TEXT and subject and not _party_named_for(fields[subject], sentence, article):
         # "The Federation says it will return only if ..." is the Federation's demand, whatever party
         # the model put on it: the party must be named there or in the sentence before ("They demand"),

@@ -37,6 +37,9 @@ class LanguagePack:
     refers_back: re.Pattern[str] | None = None
     # A demand or proposal that names only its kind ("several conditions he'd want met"): says nothing.
     names_only_the_kind: re.Pattern[str] | None = None
+    # A party announcing that it has demands ("Putin has several conditions"), the name in group
+    # ``party``: the demands that refer back to it are that party's (checks/verify.py).
+    announces_terms: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -80,4 +80,12 @@ PACK = LanguagePack(
         r"|requests?|offers?|plans?)\b(?!\s*(?:for|of|on|that|to|:|including|such as)\b)",
         re.IGNORECASE,
     ),
+    # "told Reuters Putin has several conditions", "Ana Ruiz set out her terms": up to four capitalized
+    # words before a verb of having or setting out, then the kind of terms within three words.
+    announces_terms=re.compile(
+        r"(?P<party>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?"
+        r"(?:has|have|had|set|sets|laid|lays|listed|lists|outlined|outlines|issued|issues|presented|presents"
+        r"|put|puts|made|makes|tabled|tables)\s+(?:out\s+|forward\s+|down\s+)?(?:[\w'’]+\s+){0,3}?"
+        r"(?:conditions|demands|terms|T's and C's|proposals)\b"
+    ),
 )

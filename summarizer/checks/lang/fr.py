@@ -45,6 +45,12 @@ PACK = LanguagePack(
         r"(?:conditions|exigences|revendications|demandes|propositions|offres)\b(?!\s*(?:de|d'|pour|sur|que|:|dont)\b)",
         re.IGNORECASE,
     ),
+    # "Vladimir Poutine a posé plusieurs conditions", "la CGT pose ses exigences".
+    announces_terms=re.compile(
+        r"(?P<party>(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*)\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?"
+        r"(?:posée?s?|pose|posent|fixée?s?|fixe|fixent|énoncée?s?|énonce|présentée?s?|présente|formulée?s?|formule"
+        r"|émis|a|ont)\s+(?:[\w'’]+\s+){0,3}?(?:conditions|exigences|revendications|propositions)\b"
+    ),
     killed_words=re.compile(
         r"\b(?:tu[ée]e?s?|morte?s?|décédée?s?|ont péri|ont perdu la vie|trouvée?s? mort\w*)\b", re.IGNORECASE
     ),

@@ -2,6 +2,7 @@
 
     python benchmarks/by_sentence.py benchmarks/eval/wikinews_dev [--limit N]
     python benchmarks/by_sentence.py benchmarks/eval/wikinews_dev --report
+    python benchmarks/by_sentence.py benchmarks/eval/wikinews_dev --only sentences --tag quoted [--report]
 
 For each gold record (one chunk long) the embedded model first reads the article (one call of one token,
 so both strategies find it in the server's cache, as in a live run where the overview call reads it
@@ -10,7 +11,8 @@ per candidate sentence), each timed, with its tokens. Every answer is kept in ``
 (an interrupted run resumes). ``--report`` puts each strategy's drafts through today's checks, beside the
 other lists' drafts that the eval run ``REPORT`` saved (the same for both), and scores them against the
 gold with the shared matching rules: unverified and published, per language, with the seconds and
-tokens of the two lists' calls an article.
+tokens of the two lists' calls an article. ``--only sentences`` measures that strategy alone and scores
+``cited`` from the eval run's own drafts (the same requests); ``--tag`` keeps a new prompt's answers apart.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ from summarizer.schema import ArticleSummary, Usage
 STRATEGIES = ("cited", "sentences")
 
 
-def _measure(record: dict[str, Any], settings: Settings) -> dict[str, Any] | None:
-    """Both strategies' drafts of the two lists for one record, with seconds and tokens; None if chunked."""
+def _measure(record: dict[str, Any], settings: Settings, strategies: tuple[str, ...]) -> dict[str, Any] | None:
+    """The strategies' drafts of the two lists for one record, with seconds and tokens; None if chunked."""
     chunks = article_chunks(record["text"], settings)
     if len(chunks) > 1:
         return None
@@ -48,7 +50,7 @@ def _measure(record: dict[str, Any], settings: Settings) -> dict[str, Any] | Non
         model=settings.model, messages=article_messages(article, "Reply OK."), max_tokens=1, temperature=0
     )
     line: dict[str, Any] = {"id": record["id"]}
-    for strategy in STRATEGIES:
+    for strategy in strategies:
         requests = [r for r in first_pass_requests(article, strategy, with_overview=False) if r.part in BY_SENTENCE]
         usage = Usage()
         started = time.monotonic()
@@ -78,13 +80,16 @@ def _report(base: Path, lines: list[dict[str, Any]]) -> None:
             continue
         summary = ArticleSummary.model_validate(entry["summary"])
         for strategy in STRATEGIES:
-            drafts = {**entry["drafts"], **line[strategy]["drafts"]}
+            # Where a run measured only "sentences", "cited" is what the eval run drafted (the same calls).
+            measured = line.get(strategy) or {"drafts": {s: entry["drafts"].get(s, []) for s in BY_SENTENCE}}
+            drafts = {**entry["drafts"], **measured["drafts"]}
             today = replayed(record["text"], summary, drafts)
             if today is None:
                 continue
             rows.setdefault(f"{strategy}, no verification", []).append(score_lists(record, lists_of_drafts(drafts)))
             rows.setdefault(f"{strategy}, today's checks", []).append(score_lists(record, lists_of_summary(today)))
-            costs[strategy].append(line[strategy])
+            if strategy in line:
+                costs[strategy].append(line[strategy])
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
     print("\n| strategy | articles | calls | s (median) | s (mean) | prompt tok | completion tok |")
@@ -106,8 +111,11 @@ def main() -> None:
     parser.add_argument("report", type=Path, help="the --report path of an eval run with saved drafts, no suffix")
     parser.add_argument("--limit", type=int, help="measure only the first N records")
     parser.add_argument("--report", dest="only_report", action="store_true", help="score what was measured")
+    parser.add_argument("--only", choices=STRATEGIES, help="measure one strategy; cited is then the eval run's drafts")
+    parser.add_argument("--tag", help="keep the answers in REPORT.by_sentence.TAG.jsonl (a prompt's new version)")
     args = parser.parse_args()
-    out = args.report.with_suffix(".by_sentence.jsonl")
+    out = args.report.with_suffix(f".by_sentence.{args.tag}.jsonl" if args.tag else ".by_sentence.jsonl")
+    strategies = (args.only,) if args.only else STRATEGIES
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
     if not args.only_report:
         settings = Settings.resolve()
@@ -115,14 +123,14 @@ def main() -> None:
         for record in list(gold_by_id(args.report).values())[: args.limit]:
             if record["id"] in done:
                 continue
-            line = _measure(record, settings)
+            line = _measure(record, settings, strategies)
             if line is None:
                 print(f"{record['id']}: several chunks, skipped")
                 continue
             with out.open("a", encoding="utf-8") as file:
                 file.write(json.dumps(line, ensure_ascii=False) + "\n")
             lines.append(line)
-            print(record["id"], {s: (line[s]["calls"], line[s]["seconds"]) for s in STRATEGIES}, flush=True)
+            print(record["id"], {s: (line[s]["calls"], line[s]["seconds"]) for s in strategies}, flush=True)
     _report(args.report, lines)
 
 

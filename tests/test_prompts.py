@@ -73,8 +73,11 @@ def test_the_sentences_strategy_asks_for_demands_and_offers_one_candidate_senten
         "overview", "conditions@1", "conditions@4", "proposals@2", "casualties", "stakeholders"
     ]  # fmt: skip
     tasks = {r.key: r.messages[-1]["content"] for r in requests}
-    assert tasks["conditions@4"].startswith("List the conditions that sentence [4] of the article")
-    assert "They also demand" not in tasks["conditions@4"]  # named by number: the article stays between the markers
+    # The sentence asked about is quoted again just before the question, between the article's markers.
+    quoted = f"<<<ARTICLE {article.nonce}>>>\n[4] {article.sentence(4).text}\n<<<END ARTICLE {article.nonce}>>>\n"
+    assert quoted in tasks["conditions@4"]
+    assert tasks["conditions@4"].split(quoted)[1].startswith("List the conditions that sentence [4] of the article")
+    assert article.sentence(1).text not in tasks["conditions@4"]
     assert [r.key for r in first_pass_requests(article, "cited")] == [
         "overview", "conditions", "proposals", "casualties", "stakeholders"
     ]  # fmt: skip

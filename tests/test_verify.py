@@ -4,7 +4,7 @@ from summarizer.checks.numbers import find_numbers
 from summarizer.checks.verify import Rejected, could_publish, reported_by_party, verify_item
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
-from summarizer.pipeline.run import _without_restated_conditions, first_pass_requests
+from summarizer.pipeline.run import _without_restated_conditions, dedupe, first_pass_requests
 
 TEXT = (
     "Rebels set terms on Monday. "
@@ -513,6 +513,19 @@ def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None
     assert [p.proposal for p in kept] == ["talks"]
     assert [d.reason for d in dropped] == [
         "restates a condition of the same party in the same sentence: a demand, not a proposal"
+    ]
+
+
+def test_the_same_item_written_twice_is_published_once() -> None:
+    # Two answers wrote one offer with and without its full stop; another offer of the sentence stays.
+    article = Article.from_text("The mayor said: we are committed to keeping the harbour open, and we offer talks.")
+    drafts = [ProposalDraft(sentence=1, proposer="The mayor", proposal="We are committed to keeping the harbour open"),
+              ProposalDraft(sentence=1, proposer="The mayor", proposal="we are committed to keeping the harbour open."),
+              ProposalDraft(sentence=1, proposer="The mayor", proposal="talks")]  # fmt: skip
+    items = [verify_item("proposals", draft, article) for draft in drafts]
+    assert [p.proposal for p in dedupe("proposals", items)] == [  # type: ignore[union-attr]
+        "We are committed to keeping the harbour open",
+        "talks",
     ]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, Field, create_model
+from rapidfuzz.utils import default_process
 
 from summarizer.checks.named_in_article import names_in_article
 from summarizer.checks.named_parties import not_yet_listed, parties_named
@@ -248,13 +249,17 @@ def _reask(client: LLMClient, article: Article, rejected: list[Rejected], usage:
 _IDENTITY = {"conditions": "demand", "proposals": "proposal", "casualties": "killed", "stakeholders": "name"}
 
 
-def _dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
-    """One item per (evidence, identity): a repeat only fills the first one's missing fields."""
+def dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
+    """One item per (evidence, identity): a repeat only fills the first one's missing fields. Identities
+    are compared as rapidfuzz's ``default_process`` writes them (case and punctuation aside): two calls of
+    the sentences strategy write the same offer with and without its full stop.
+    Tests: tests/test_verify.py::test_the_same_item_written_twice_is_published_once
+    """
     merged: dict[tuple[Any, ...], BaseModel] = {}
     for item in items:
         data = item.model_dump()
         identity = data[_IDENTITY[section]]
-        key = (data["evidence_span"]["start"], str(identity).lower(), data.get("injured"))
+        key = (data["evidence_span"]["start"], default_process(str(identity)), data.get("injured"))
         if key in merged:
             first = merged[key]
             gaps = {k: v for k, v in data.items() if getattr(first, k) in (None, []) and v not in (None, [])}
@@ -396,10 +401,10 @@ def assemble_summary(
         for section, items in chunk_kept.items():
             kept[section].extend(items)
         dropped += chunk_dropped
-    conditions = _dedupe("conditions", kept["conditions"])
-    proposals, restated = _without_restated_conditions(conditions, _dedupe("proposals", kept["proposals"]))
+    conditions = dedupe("conditions", kept["conditions"])
+    proposals, restated = _without_restated_conditions(conditions, dedupe("proposals", kept["proposals"]))
     dropped += restated
-    casualties = _dedupe("casualties", kept["casualties"])
+    casualties = dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])
     for found in ("parties", "names"):

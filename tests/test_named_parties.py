@@ -68,3 +68,17 @@ def test_a_one_word_name_ending_like_a_nationality_is_still_a_name() -> None:
     text = "Talks between Iran and the rebels stalled. Officials said Erdogan and the Turkish envoy would meet."
     names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
     assert {"Iran", "Erdogan"} <= names and "Turkish" not in names
+
+
+def test_a_count_an_adjective_or_a_line_of_page_labels_is_no_name() -> None:
+    from summarizer.checks.named_in_article import names_in_article
+
+    text = (
+        "Three Norwegian sources said the Harbour Board agreed. "
+        "The plan asks the Western leaders to wait, the Harbour Board's chair said. "
+        "Topics: Harbour Board, Politics, World News"
+    )
+    names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
+    # "Three" counts the sources; "Western" alone describes; "Politics" only labels the page; the
+    # possessive is not part of the name.
+    assert names == {"Harbour Board"}

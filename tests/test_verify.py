@@ -498,6 +498,18 @@ def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
     assert notes == [f"cleared: position {victims!r} is a whole sentence of the article, not a description"]
 
 
+def test_a_position_in_words_the_article_does_not_write_is_cleared() -> None:
+    # The schema's example for a role ("interior minister") came back as a leader's position.
+    article = Article.from_text("The president opposed the ban on Monday. Rebels said they reject any truce.")
+    notes: list[str] = []
+    made_up = StakeholderDraft(sentence=1, name="The president", kind="person", position="interior minister")
+    item = verify_item("stakeholders", made_up, article, notes)
+    assert not isinstance(item, Rejected) and item.position is None
+    assert notes == ["cleared: position 'interior minister' is not in the article"]
+    stance = StakeholderDraft(sentence=2, name="Rebels", kind="group", position="rejects a truce")
+    assert verify_item("stakeholders", stance, article).position == "rejects a truce"  # type: ignore[union-attr]
+
+
 def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None:
     # Recorded on team_harbour_truce: the Alliance's terms came back as its condition and its proposal.
     article = Article.from_text(

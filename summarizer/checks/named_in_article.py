@@ -3,7 +3,8 @@
 The model lists a few of the actors an article names (on the Wikinews dev records, about half of the
 gold's even with the parties its other lists name). Each run of capitalized words that the article
 writes inside a sentence (a word capitalized only where a sentence starts is no name), that is not a
-function word, a nationality or a short unit, and that the article does not write only as a place,
+function word, a count ("Three"), a nationality or "Western" alone, or a short unit, that is not on a
+line of the page's labels ("Topics: ..."), and that the article does not write only as a place,
 is added as a stakeholder with ``found_by="names"`` and kind ``other``: a reader can tell it from what
 the model listed, and filter it out. A short capitalized word written only after a clock time ("10:00
 UTC") is a time zone, not added. A newspaper the article cites ("told the Northern Ledger") is kept: the
@@ -15,6 +16,8 @@ Tests: tests/test_named_parties.py.
 from __future__ import annotations
 
 import re
+
+from text_to_num import text2num
 
 from summarizer.checks.named_parties import NATIONALITY, capitalized_inside_sentences
 from summarizer.checks.stakeholders import head_word
@@ -41,19 +44,35 @@ _NOT_NAME_TEXT = """
     mon ma mes son sa ses notre votre leur leurs comme quand hier demain hoy ayer como cuando
 """
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+# A line of the page's labels, not of the story: "Topics: Vladimir Putin, Politics, World News".
+_LABEL_LINE = re.compile(
+    r"^\W*(?:topics|tags|related(?: topics)?|read more|more on|see also|sujets|thèmes|mots-clés|temas|etiquetas)\s*:",
+    re.IGNORECASE,
+)
 _CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?\s?m\.?)?\s*\(?\s*$", re.IGNORECASE)  # "10:00 UTC", "7 p.m. (EST)"
 MAX_WORDS = 5
 
 
+def _a_number_word(word: str, language: str) -> bool:
+    """Whether ``word`` is a number written in words ("Three Russian sources"), as text2num reads them."""
+    try:
+        text2num(word.lower(), language)
+    except (ValueError, NotImplementedError, KeyError):
+        return False
+    return True
+
+
 def _runs(article: Article) -> list[tuple[str, int]]:
-    """Each capitalized run of each sentence, without leading non-names, with its sentence number."""
+    """Each capitalized run of each sentence, without leading non-names and number words, with its
+    sentence number; none from a line of the page's labels ("Topics: ...")."""
     runs = []
     for sentence in article.sentences:
-        if sentence.number in article.addressed_to_ai:
+        if sentence.number in article.addressed_to_ai or _LABEL_LINE.match(sentence.text):
             continue
         for match in _CAPITALIZED_RUN.finditer(sentence.text):
             words = match.group(0).strip(" .'’").split()
-            while words and words[0].lower().strip(".'’") in _NOT_NAMES:
+            words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Sergei Lavrov's proposal": the name is Lavrov's
+            while words and (words[0].lower().strip(".'’") in _NOT_NAMES or _a_number_word(words[0], article.language)):
                 words = words[1:]
             if words:
                 runs.append((" ".join(words), sentence.number))

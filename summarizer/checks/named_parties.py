@@ -38,7 +38,8 @@ _REPORT_VERB_AFTER = re.compile(
     r"|affirme|informa|informó|dijo)$",
     re.IGNORECASE,
 )
-NATIONALITY = re.compile(r"^[A-ZÀ-Ý]\w+(?:ian|ean|ese|ish)$")  # "Spanish", "Iranian": no party alone
+# "Spanish", "Iranian", "Western" ("the Western leaders"): an adjective, no party alone.
+NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý]\w+(?:ian|ean|ese|ish)|(?:West|East|North|South)ern)$")
 
 
 def capitalized_inside_sentences(article: Article) -> frozenset[str]:

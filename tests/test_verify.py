@@ -758,6 +758,22 @@ def test_a_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
     assert isinstance(unannounced, Rejected) and unannounced.reason == "party 'Tom Berg' is not named in sentence [8]"
 
 
+def test_a_party_named_by_its_title() -> None:
+    # After the first mention news names a person by office: "The President insists ..." is the
+    # President's demand. Another office ("the foreign minister") names someone else.
+    article = Article.from_text(
+        "President Ana Ruiz met the unions on Monday. Prime Minister Tom Berg stayed at the harbour office. "
+        "The President insists that the port reopen. The foreign minister urged calm."
+    )
+    draft = ConditionDraft(sentence=3, party="President Ana Ruiz", demand="the port reopen")
+    assert not isinstance(verify_item("conditions", draft, article), Rejected)
+    other = ConditionDraft(sentence=4, party="Prime Minister Tom Berg", demand="calm")
+    result = verify_item("conditions", other, article)
+    assert (
+        isinstance(result, Rejected) and result.reason == "party 'Prime Minister Tom Berg' is not named in sentence [4]"
+    )
+
+
 def test_a_french_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
     article = Article.from_text(
         "Le syndicat CGT a posé trois conditions à la direction. "

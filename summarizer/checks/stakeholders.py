@@ -77,6 +77,23 @@ _TITLES = frozenset(
     ]
 )
 _NATIONALITY = re.compile(r"^[a-z]+(?:ian|ean|ese|ish|an|i)$")
+# Titles that name one person by office after the first mention ("the President", "the Prime Minister").
+PERSON_TITLES = frozenset(
+    ["president", "minister", "secretary", "chancellor", "king", "queen", "prince", "sheikh", "senator",
+     "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander"]
+)  # fmt: skip
+
+
+def office_of(name: str) -> str | None:
+    """The office a name's titles make, without who holds it: "US Prime Minister Ana Ruiz" -> "prime minister"."""
+    words = re.findall(r"[\w'.-]+", name.lower())
+    last = max((i for i, word in enumerate(words) if word in PERSON_TITLES), default=None)
+    if last is None:
+        return None
+    first = last
+    while first > 0 and words[first - 1] in _TITLES - {"the", "of", "us", "u.s.", "former", "acting"}:
+        first -= 1
+    return " ".join(words[first : last + 1])
 
 
 def _words(name: str) -> frozenset[str]:

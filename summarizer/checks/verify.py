@@ -20,7 +20,7 @@ from summarizer.checks.casualty_checks import HARM, Refusal, far_from_harm, read
 from summarizer.checks.grounding import ground_evidence
 from summarizer.checks.numbers import find_numbers
 from summarizer.checks.pack_figures import read_pack_figures
-from summarizer.checks.stakeholders import head_word
+from summarizer.checks.stakeholders import head_word, office_of
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, Cited
 from summarizer.pipeline.sentences import Sentence
@@ -188,12 +188,22 @@ def _refers_back(sentence: Sentence, article: Article) -> bool:
     return bool(pack and pack.refers_back and pack.refers_back.search(sentence.text))
 
 
+def _titled_in(party: str, text: str) -> bool:
+    """Whether ``text`` names ``party`` by its title, as news does after the first mention: "The President
+    insists ..." of "President Donald Trump". Tests: tests/test_verify.py::test_a_party_named_by_its_title
+    """
+    office = office_of(party)
+    return office is not None and re.search(rf"\bthe\s+{re.escape(office)}\b", text, re.IGNORECASE) is not None
+
+
 def _party_named_for(party: str, sentence: Sentence, article: Article) -> bool:
     """Whether the party of a demand or proposal stated in ``sentence`` is named there or in the sentence
     before, or, where the sentence opens by referring back ("The demands also include ..."), in one of
     the three before (lines under four words, "Advert" or a heading, not counted).
     Tests: tests/test_verify.py::test_a_demand_that_refers_back_takes_its_party_from_before
     """
+    if _titled_in(party, sentence.text):
+        return True
     if not _refers_back(sentence, article):
         return _names_near(party, sentence, article.sentence(sentence.number - 1))
     before = [

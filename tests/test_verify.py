@@ -758,6 +758,19 @@ def test_a_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
     assert isinstance(unannounced, Rejected) and unannounced.reason == "party 'Tom Berg' is not named in sentence [8]"
 
 
+def test_the_one_asked_is_not_the_party() -> None:
+    # "They called on Turkey to halt ..." is not Turkey's demand; where Turkey asks, it is.
+    article = Article.from_text(
+        "Leaders met in Cairo on Wednesday. They called on Turkey to halt its drilling near Cyprus. "
+        "Turkey urged the leaders to hold talks."
+    )
+    asked = verify_item("conditions", ConditionDraft(sentence=2, party="Turkey", demand="halt its drilling"), article)
+    assert isinstance(asked, Rejected)
+    assert asked.reason == "party 'Turkey' is the one asked in sentence [2], not the one asking"
+    asking = ConditionDraft(sentence=3, party="Turkey", demand="hold talks")
+    assert not isinstance(verify_item("conditions", asking, article), Rejected)
+
+
 def test_a_party_named_by_its_title() -> None:
     # After the first mention news names a person by office: "The President insists ..." is the
     # President's demand. Another office ("the foreign minister") names someone else.

@@ -253,6 +253,31 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
     return _names_in(addressee, before) and not _names_in(party, before) and _names_in(party, after)
 
 
+def _only_the_one_asked(party: str, sentence: Sentence, article: Article) -> bool:
+    """Whether ``sentence`` names ``party`` only as the one asked: "They called on Turkey to halt its
+    drilling" drafted as Turkey's demand. Tests: tests/test_verify.py::test_the_one_asked_is_not_the_party
+    """
+    pack = article.pack
+    word = head_word(party)
+    if pack is None or pack.asks_of is None or word is None:
+        return False
+    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", sentence.text, re.IGNORECASE))
+    text = sentence.text
+    return bool(mentions) and all(
+        pack.asks_of.search(text[max(0, m.start() - 60) : _name_start(text, m.start())]) and _TO_DO.match(text, m.end())
+        for m in mentions
+    )
+
+
+_TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "... Turkey to halt", "... la CGT à"
+
+
+def _name_start(text: str, head: int) -> int:
+    """Where the capitalized run ending in the word at ``head`` starts ("Prime Minister Ana |Ruiz")."""
+    run = re.search(r"(?:[A-ZÀ-Ý][\w'’.-]*\s+)*$", text[:head])
+    return run.start() if run else head
+
+
 def _sentence_naming(name: str, cited: Sentence, article: Article) -> Sentence:
     """The cited sentence if it names the stakeholder, else the first sentence that does."""
     if name.lower() in cited.text.lower():
@@ -541,6 +566,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     ):
         notes.append(f"corrected: {subject} and addressee swapped, as sentence [{sentence.number}] names them")
         fields[subject], fields["addressee"] = _as_written(fields["addressee"], article), fields[subject]
+    elif section == "conditions" and subject and _only_the_one_asked(fields[subject], sentence, article):
+        reason = f"{subject} {fields[subject]!r} is the one asked in sentence [{sentence.number}], not the one asking"
+        return Rejected(section, draft, reason, reask=False)
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)

@@ -40,6 +40,10 @@ class LanguagePack:
     # A party announcing that it has demands ("Putin has several conditions"), the name in group
     # ``party``: the demands that refer back to it are that party's (checks/verify.py).
     announces_terms: re.Pattern[str] | None = None
+    # The words that put the one asked right after them ("called on Turkey to", "urged the union to"; not
+    # a passive "asked by the union to"), ending where that name starts: a demand's party is never named
+    # only there (checks/verify.py).
+    asks_of: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -157,7 +157,7 @@ def _backend_options(func: Any) -> Any:
         click.option(
             "--strategy",
             type=click.Choice(STRATEGIES),
-            help="Extraction strategy [env SUMMARIZER_STRATEGY; default cited].",
+            help="Extraction strategy [env SUMMARIZER_STRATEGY; default sentences].",
         ),
         click.option(
             "--local-model",

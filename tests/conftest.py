@@ -60,13 +60,16 @@ def llm_settings(recording: bool, tmp_path_factory: pytest.TempPathFactory) -> S
         from summarizer.llm.client import backend_url
 
         base_url = backend_url(Settings.resolve(local_model=RECORDED_MODEL, environ={}), cache_dir()) or ""
-    # With re-asks on (not the default): the recorded summaries keep that path covered; the eval's
-    # recording (tests/test_recorded_eval.py) runs the default.
+    # With re-asks on and strategy cited (neither the default): the recorded summaries keep those paths
+    # covered; the Wikinews and eval recordings (test_recorded_wikinews.py, test_recorded_eval.py) run
+    # the default.
     # The embedded model's own mode, though the recordings go through its URL like any server's.
     mode = DEFAULT_MODES["local"]
     # The local model's per-call deadline, though it is reached by URL (a remote server's is 120 s).
     timeout = DEFAULT_TIMEOUTS["local"]
-    return Settings.resolve(base_url=base_url, model=RECORDED_MODEL, mode=mode, environ={}, reask=True, timeout=timeout)
+    return Settings.resolve(
+        base_url=base_url, model=RECORDED_MODEL, mode=mode, environ={}, reask=True, timeout=timeout, strategy="cited"
+    )
 
 
 @pytest.fixture

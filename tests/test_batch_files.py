@@ -28,6 +28,12 @@ ARTICLE = "team_dam_protest"
 LIVE_CASSETTE = CASSETTES / "recorded_summaries" / f"test_summary[{ARTICLE}].json"
 
 
+def _backend_flags(settings: Settings) -> list[str]:
+    """The command line's flags for the recorded backend, as the live run was recorded (json, cited)."""
+    return ["--base-url", settings.base_url or "", "--model", settings.model, "--mode", "json", "--strategy",
+            settings.strategy]  # fmt: skip
+
+
 def _exported(tmp_path: Path, settings: Settings) -> list[dict[str, Any]]:
     text = (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
     path = tmp_path / "requests.jsonl"
@@ -75,7 +81,7 @@ def test_import_reports_missing_and_failed_answers(tmp_path: Path, llm_settings:
     text = (ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
     source.write_text(json.dumps({"id": ARTICLE, "text": text}) + "\n")
     output = tmp_path / "results.jsonl"
-    args = ["--base-url", llm_settings.base_url or "", "--model", llm_settings.model, "--mode", "json"]
+    args = _backend_flags(llm_settings)
     assert (
         main(["batch", str(source), "-o", str(output), "--import-results", str(tmp_path / "output.jsonl"), *args]) == 6
     )
@@ -87,7 +93,7 @@ def test_export_from_the_cli(tmp_path: Path, llm_settings: Settings) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text((ARTICLES / f"{ARTICLE}.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    args = ["--base-url", llm_settings.base_url or "", "--model", llm_settings.model, "--mode", "json"]
+    args = _backend_flags(llm_settings)
     assert main(["batch", str(folder), "--export-requests", str(tmp_path / "r.jsonl"), *args]) == 0
     assert len((tmp_path / "r.jsonl").read_text().splitlines()) == 5
 
@@ -123,7 +129,7 @@ def _import(tmp_path: Path, settings: Settings, text: str) -> int:
     """``summarizer batch`` of one article with ``--import-results tmp_path/output.jsonl``."""
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": ARTICLE, "text": text}) + "\n")
-    args = ["--base-url", settings.base_url or "", "--model", settings.model, "--mode", "json"]
+    args = _backend_flags(settings)
     imported = ["--import-results", str(tmp_path / "output.jsonl")]
     return main(["batch", str(source), "-o", str(tmp_path / "results.jsonl"), *imported, *args])
 

@@ -260,4 +260,6 @@ def test_the_answer_budget_is_a_setting_and_part_of_the_cache_key(tmp_path: Path
         assert set(budgets) == {768, 1024}
     default = Settings.resolve(base_url="http://h/v1", environ={})
     assert "+out" not in " ".join(summary_config(default))  # keys and eval configs made before stay valid
-    assert "cited+out768" in summary_config(Settings.resolve(base_url="http://h/v1", environ={}, max_output_tokens=768))
+    assert "sentences+out768" in summary_config(
+        Settings.resolve(base_url="http://h/v1", environ={}, max_output_tokens=768)
+    )

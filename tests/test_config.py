@@ -6,7 +6,7 @@ from summarizer.config import DEFAULT_LOCAL_MODEL, cache_dir
 
 def test_no_endpoint_means_the_embedded_model() -> None:
     s = Settings.resolve(environ={})
-    assert (s.backend, s.model, s.mode, s.strategy) == ("local", DEFAULT_LOCAL_MODEL, "md_json", "cited")
+    assert (s.backend, s.model, s.mode, s.strategy) == ("local", DEFAULT_LOCAL_MODEL, "md_json", "sentences")
 
 
 def test_api_key_alone_means_openai_with_tools() -> None:

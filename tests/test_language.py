@@ -95,7 +95,8 @@ def test_a_spanish_article_gets_every_list_asked_and_its_language_in_meta(
         assert main(["summarize", str(path), "--base-url", backend.base_url, "--mode", "json", "--no-cache"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["meta"]["language"] == "es"
-    assert {"List the conditions", "List the proposals", "List the casualty reports"} <= set(asked)
+    for task in ("List the conditions", "List the proposals", "List the casualty reports"):
+        assert any(task in asked_task for asked_task in asked), task
 
 
 @pytest.mark.parametrize(

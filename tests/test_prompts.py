@@ -83,6 +83,14 @@ def test_the_sentences_strategy_asks_for_demands_and_offers_one_candidate_senten
     ]  # fmt: skip
 
 
+def test_the_sentences_strategy_asks_at_most_eight_sentences_of_a_list_one_by_one() -> None:
+    text = " ".join(f"Union {n} demanded a raise of {n} percent." for n in range(1, 11))
+    requests = first_pass_requests(Article.from_text(text, language="en"), "sentences", with_overview=False)
+    conditions = [r for r in requests if r.part == "conditions"]
+    assert [r.key for r in conditions] == [f"conditions@{n}" for n in range(1, 9)] + ["conditions"]
+    assert "Only sentences [9], [10] can state one" in conditions[-1].messages[-1]["content"]
+
+
 def test_every_task_names_the_markers() -> None:
     article = Article.from_text("One sentence.")
     for name in ("overview", "conditions", "proposals", "casualties", "stakeholders", "single"):

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from summarizer import ArticleSummary, ExtractionError, Settings, summarize
+from summarizer.config import DEFAULT_STRATEGY
 from summarizer.evaluation.evaluate import baseline_row, load_gold, run_lines, runs_in, score_records
 from summarizer.evaluation.scoring import aggregate
 
@@ -32,7 +33,7 @@ def test_eval_scores_equal_the_recorded_run(
     llm_settings: Settings, played_all: Any, recording: bool, tmp_path: Path
 ) -> None:
     records = load_gold(DATA)
-    settings = replace(llm_settings, reask=False)  # the default strategy, as `summarizer eval` runs it
+    settings = replace(llm_settings, reask=False, strategy=DEFAULT_STRATEGY)  # as `summarizer eval` runs it
     scores = list(score_records(records, lambda text: summarize(text, settings=settings), tmp_path / "r.jsonl"))
     row = aggregate(scores)
     row.pop("seconds_per_article")

@@ -284,7 +284,17 @@ def default_cassette_name() -> str:
 def test_cli_writes_the_review_page(tmp_path: Path, capsys: pytest.CaptureFixture[str], played_all: Any) -> None:
     article = ARTICLES / "team_harbour_truce.txt"
     out = tmp_path / "brief.html"
-    flags = ["--base-url", REPLAY_URL, "--model", "qwen2.5-coder-1.5b", "--mode", "md_json", "--reask"]  # as recorded
+    flags = [
+        "--base-url",
+        REPLAY_URL,
+        "--model",
+        "qwen2.5-coder-1.5b",
+        "--mode",
+        "md_json",
+        "--reask",
+        "--strategy",
+        "cited",
+    ]
 
     code = main(["summarize", str(article), "--format", "html", "-o", str(out), *flags])
 

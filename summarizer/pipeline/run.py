@@ -88,6 +88,11 @@ class DraftRequest:
 # The lists the ``sentences`` strategy asks for sentence by sentence: their items are each stated by one
 # sentence, which the cue gate names (checks/verify.sentences_that_could_state).
 BY_SENTENCE = ("conditions", "proposals")
+# At most this many calls of one list go sentence by sentence; the later candidates are asked in one
+# call, as ``cited`` asks, so a long article's time stays bounded (3 of the 80 lists of the Wikinews dev
+# set have more candidates; the example article's proposals 15).
+# Test: tests/test_prompts.py::test_the_sentences_strategy_asks_at_most_eight_sentences_of_a_list_one_by_one
+MAX_SENTENCE_CALLS = 8
 
 
 def first_pass_requests(
@@ -112,8 +117,11 @@ def first_pass_requests(
                 DraftRequest(
                     part, article_messages(article, render_sentence_task(part, article, n)), SECTION_MODELS[part], n
                 )
-                for n in numbers
+                for n in numbers[:MAX_SENTENCE_CALLS]
             ]
+            if rest := numbers[MAX_SENTENCE_CALLS:]:
+                instruction = render_task(part, article, rest)
+                requests.append(DraftRequest(part, article_messages(article, instruction), SECTION_MODELS[part]))
         else:
             instruction = render_task(part, article, numbers)
             requests.append(DraftRequest(part, article_messages(article, instruction), SECTION_MODELS[part]))

@@ -76,9 +76,9 @@ def test_a_count_an_adjective_or_a_line_of_page_labels_is_no_name() -> None:
     text = (
         "Three Norwegian sources said the Harbour Board agreed. "
         "The plan asks the Western leaders to wait, the Harbour Board's chair said. "
-        "Topics: Harbour Board, Politics, World News"
+        "Topics: Harbour Board, Politics, World News. There are some T's and C's, the Harbour Board said."
     )
     names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
     # "Three" counts the sources; "Western" alone describes; "Politics" only labels the page; the
-    # possessive is not part of the name.
+    # possessive is not part of the name; "T's and C's" are letters.
     assert names == {"Harbour Board"}

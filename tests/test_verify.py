@@ -499,8 +499,11 @@ def test_a_whole_sentence_is_not_a_name_nor_a_description() -> None:
 
 
 def test_a_position_in_words_the_article_does_not_write_is_cleared() -> None:
-    # The schema's example for a role ("interior minister") came back as a leader's position.
-    article = Article.from_text("The president opposed the ban on Monday. Rebels said they reject any truce.")
+    # The schema's example for a role ("interior minister") came back as a leader's position, in an
+    # article that writes "minister" (half its words).
+    article = Article.from_text(
+        "The president opposed the ban on Monday. Rebels said they reject any truce, the minister said."
+    )
     notes: list[str] = []
     made_up = StakeholderDraft(sentence=1, name="The president", kind="person", position="interior minister")
     item = verify_item("stakeholders", made_up, article, notes)

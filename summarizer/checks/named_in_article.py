@@ -74,7 +74,8 @@ def _runs(article: Article) -> list[tuple[str, int]]:
             words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Sergei Lavrov's proposal": the name is Lavrov's
             while words and (words[0].lower().strip(".'’") in _NOT_NAMES or _a_number_word(words[0], article.language)):
                 words = words[1:]
-            if words:
+            letters = [re.sub(r"['’]s$", "", w) for w in words if w.lower() not in _NOT_NAMES]
+            if words and not all(len(letter) == 1 for letter in letters):  # "T's and C's" names no one
                 runs.append((" ".join(words), sentence.number))
     return runs
 

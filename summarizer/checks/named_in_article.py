@@ -49,6 +49,7 @@ _LABEL_LINE = re.compile(
     r"^\W*(?:topics|tags|related(?: topics)?|read more|more on|see also|sujets|thèmes|mots-clés|temas|etiquetas)\s*:",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?\s?m\.?)?\s*\(?\s*$", re.IGNORECASE)  # "10:00 UTC", "7 p.m. (EST)"
 MAX_WORDS = 5
 
@@ -71,10 +72,10 @@ def _runs(article: Article) -> list[tuple[str, int]]:
             continue
         for match in _CAPITALIZED_RUN.finditer(sentence.text):
             words = match.group(0).strip(" .'’").split()
-            words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Sergei Lavrov's proposal": the name is Lavrov's
+            words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sergei Lavrov's proposal": the name is Lavrov's
             while words and (words[0].lower().strip(".'’") in _NOT_NAMES or _a_number_word(words[0], article.language)):
                 words = words[1:]
-            letters = [re.sub(r"['’]s$", "", w) for w in words if w.lower() not in _NOT_NAMES]
+            letters = [_POSSESSIVE.sub("", w) for w in words if w.lower() not in _NOT_NAMES]
             if words and not all(len(letter) == 1 for letter in letters):  # "T's and C's" names no one
                 runs.append((" ".join(words), sentence.number))
     return runs

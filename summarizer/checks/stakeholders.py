@@ -84,6 +84,9 @@ PERSON_TITLES = frozenset(
 )  # fmt: skip
 
 
+_OFFICE_WORDS = _TITLES - {"the", "of", "us", "u.s.", "former", "acting"}  # "Prime Minister", not "the US"
+
+
 def office_of(name: str) -> str | None:
     """The office a name's titles make, without who holds it: "US Prime Minister Ana Ruiz" -> "prime minister"."""
     words = re.findall(r"[\w'.-]+", name.lower())
@@ -91,7 +94,7 @@ def office_of(name: str) -> str | None:
     if last is None:
         return None
     first = last
-    while first > 0 and words[first - 1] in _TITLES - {"the", "of", "us", "u.s.", "former", "acting"}:
+    while first > 0 and words[first - 1] in _OFFICE_WORDS:
         first -= 1
     return " ".join(words[first : last + 1])
 

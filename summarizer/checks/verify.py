@@ -206,10 +206,16 @@ def _party_named_for(party: str, sentence: Sentence, article: Article) -> bool:
         return True
     if not _refers_back(sentence, article):
         return _names_near(party, sentence, article.sentence(sentence.number - 1))
+    return _names_near(party, sentence, *_referred_to(sentence, article))
+
+
+def _referred_to(sentence: Sentence, article: Article) -> list[Sentence]:
+    """The three sentences before ``sentence`` that one referring back may point to (lines under four
+    words, "Advert" or a heading, not counted)."""
     before = [
         s for s in article.sentences[max(0, sentence.number - 7) : sentence.number - 1] if len(s.text.split()) >= 4
     ]
-    return _names_near(party, sentence, *before[-3:])
+    return before[-3:]
 
 
 def announced_party(sentence: Sentence, article: Article) -> str | None:
@@ -222,10 +228,7 @@ def announced_party(sentence: Sentence, article: Article) -> str | None:
     pack = article.pack
     if pack is None or pack.announces_terms is None or not _refers_back(sentence, article):
         return None
-    before = [
-        s for s in article.sentences[max(0, sentence.number - 7) : sentence.number - 1] if len(s.text.split()) >= 4
-    ]
-    for earlier in reversed(before[-3:]):
+    for earlier in reversed(_referred_to(sentence, article)):
         if (found := pack.announces_terms.search(earlier.text)) is None:
             continue
         words = found["party"].split()
@@ -253,6 +256,9 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
     return _names_in(addressee, before) and not _names_in(party, before) and _names_in(party, after)
 
 
+_TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "... Turkey to halt", "... la CGT à"
+
+
 def _only_the_one_asked(party: str, sentence: Sentence, article: Article) -> bool:
     """Whether ``sentence`` names ``party`` only as the one asked: "They called on Turkey to halt its
     drilling" drafted as Turkey's demand. Tests: tests/test_verify.py::test_the_one_asked_is_not_the_party
@@ -261,15 +267,12 @@ def _only_the_one_asked(party: str, sentence: Sentence, article: Article) -> boo
     word = head_word(party)
     if pack is None or pack.asks_of is None or word is None:
         return False
-    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", sentence.text, re.IGNORECASE))
     text = sentence.text
+    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
     return bool(mentions) and all(
         pack.asks_of.search(text[max(0, m.start() - 60) : _name_start(text, m.start())]) and _TO_DO.match(text, m.end())
         for m in mentions
     )
-
-
-_TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "... Turkey to halt", "... la CGT à"
 
 
 def _name_start(text: str, head: int) -> int:

@@ -112,18 +112,16 @@ def first_pass_requests(
     requests = []
     for part in parts:
         numbers = candidates.get(part)
-        if strategy == "sentences" and part in BY_SENTENCE and numbers:
-            requests += [
-                DraftRequest(
-                    part, article_messages(article, render_sentence_task(part, article, n)), SECTION_MODELS[part], n
-                )
-                for n in numbers[:MAX_SENTENCE_CALLS]
-            ]
-            if rest := numbers[MAX_SENTENCE_CALLS:]:
-                instruction = render_task(part, article, rest)
-                requests.append(DraftRequest(part, article_messages(article, instruction), SECTION_MODELS[part]))
-        else:
-            instruction = render_task(part, article, numbers)
+        one_by_one = numbers[:MAX_SENTENCE_CALLS] if strategy == "sentences" and part in BY_SENTENCE and numbers else ()
+        rest = numbers[len(one_by_one) :] if one_by_one else numbers  # the whole list, or what is left of it
+        requests += [
+            DraftRequest(
+                part, article_messages(article, render_sentence_task(part, article, n)), SECTION_MODELS[part], n
+            )
+            for n in one_by_one
+        ]
+        if not one_by_one or rest:
+            instruction = render_task(part, article, rest)
             requests.append(DraftRequest(part, article_messages(article, instruction), SECTION_MODELS[part]))
     return requests
 

@@ -80,13 +80,14 @@ PACK = LanguagePack(
         r"|requests?|offers?|plans?)\b(?!\s*(?:for|of|on|that|to|:|including|such as)\b)",
         re.IGNORECASE,
     ),
-    # "told Reuters Putin has several conditions", "Ana Ruiz set out her terms": up to four capitalized
-    # words before a verb of having or setting out, then the kind of terms within three words.
+    # "called on Turkey to", "urged the union to": the one asked follows (not a passive "by").
     asks_of=re.compile(
         r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?"
         r"|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?!by\b)(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE,
     ),
+    # "told Reuters Putin has several conditions", "Ana Ruiz set out her terms": up to four capitalized
+    # words before a verb of having or setting out, then the kind of terms within three words.
     announces_terms=re.compile(
         r"(?P<party>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?"
         r"(?:has|have|had|set|sets|laid|lays|listed|lists|outlined|outlines|issued|issues|presented|presents"

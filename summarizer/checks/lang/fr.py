@@ -45,12 +45,13 @@ PACK = LanguagePack(
         r"(?:conditions|exigences|revendications|demandes|propositions|offres)\b(?!\s*(?:de|d'|pour|sur|que|:|dont)\b)",
         re.IGNORECASE,
     ),
-    # "Vladimir Poutine a posé plusieurs conditions", "la CGT pose ses exigences".
+    # "a appelé la Turquie à", "demande à l'État de": the one asked follows (not a passive "par").
     asks_of=re.compile(
         r"\b(?:appel(?:le|lent|é|ait|aient)?|exhort(?:e|ent|é)|demand(?:e|ent|é)\s+à|invit(?:e|ent|é))\s+(?!par\b)"
         r"(?:le\s+|la\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE,
     ),
+    # "Vladimir Poutine a posé plusieurs conditions", "la CGT pose ses exigences".
     announces_terms=re.compile(
         r"(?P<party>(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*)\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?"
         r"(?:posée?s?|pose|posent|fixée?s?|fixe|fixent|énoncée?s?|énonce|présentée?s?|présente|formulée?s?|formule"

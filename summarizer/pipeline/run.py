@@ -112,8 +112,10 @@ def first_pass_requests(
     requests = []
     for part in parts:
         numbers = candidates.get(part)
-        one_by_one = numbers[:MAX_SENTENCE_CALLS] if strategy == "sentences" and part in BY_SENTENCE and numbers else ()
-        rest = numbers[len(one_by_one) :] if one_by_one else numbers  # the whole list, or what is left of it
+        one_by_one: tuple[int, ...] = ()
+        rest = numbers  # the whole list, or what is left of it after the sentences asked one by one
+        if strategy == "sentences" and part in BY_SENTENCE and numbers:
+            one_by_one, rest = numbers[:MAX_SENTENCE_CALLS], numbers[MAX_SENTENCE_CALLS:]
         requests += [
             DraftRequest(
                 part, article_messages(article, render_sentence_task(part, article, n)), SECTION_MODELS[part], n

@@ -440,8 +440,9 @@ def test_a_word_near_demands_and_offers_is_not_one(section: str, sentence: str) 
     assert isinstance(result, Rejected) and result.reason.endswith(f"states no {section[:-1]}")
 
 
-# Team-written: a deal, a truce or talks named as a thing, a need, a source's anonymity. On the Wikinews
-# dev set no gold condition or proposal sat in a sentence whose only cue was one of these.
+# Team-written: a deal, a truce or talks named as a thing, a need, an aim of one's own, a source's
+# anonymity. On the Wikinews dev set no gold condition or proposal sat in a sentence whose only cue was
+# one of these.
 NAMED_AS_A_THING = [
     ("proposals", "The border agreement between the two states is null and void."),
     ("proposals", "The ceasefire began at two in the morning."),
@@ -452,11 +453,13 @@ NAMED_AS_A_THING = [
     ("conditions", "An official told reporters on condition of anonymity that the talks had stalled."),
     ("conditions", "The observers got everything in terms of recommendations."),
     ("conditions", "The two nations pledged new support to the coast guard."),
+    ("conditions", "The army began its offensive in order to stop the shelling."),
+    ("conditions", "Tension is building with the protesters who want to revive last year's marches."),
 ]
 
 
 @pytest.mark.parametrize(("section", "sentence"), NAMED_AS_A_THING)
-def test_an_agreement_or_truce_named_as_a_thing_is_no_proposal(section: str, sentence: str) -> None:
+def test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer(section: str, sentence: str) -> None:
     assert not could_publish(section, Article.from_text(sentence, language="en"))
 
 
@@ -492,6 +495,7 @@ def test_an_agreement_or_truce_named_as_a_thing_is_no_proposal(section: str, sen
         ("proposals", "The mediators suggested talks in Oslo."),
         ("conditions", "The union requires the company to publish its pay scales."),
         ("conditions", "The creditors required that the debt be repaid by June."),
+        ("conditions", "The opposition wants elected politicians to name the cabinet."),
     ],
 )
 def test_a_demand_or_offer_still_counts(section: str, sentence: str) -> None:
@@ -798,6 +802,15 @@ def test_the_one_asked_is_not_the_party() -> None:
     assert asked.reason == "party 'Turkey' is the one asked in sentence [2], not the one asking"
     asking = ConditionDraft(sentence=3, party="Turkey", demand="hold talks")
     assert not isinstance(verify_item("conditions", asking, article), Rejected)
+    # Named only as the one a demand binds: "Berg must resign" is the mayor's demand, not Berg's.
+    bound = Article.from_text('The mayor spoke on Friday. She said "Berg must resign before the vote."', language="en")
+    berg = verify_item("conditions", ConditionDraft(sentence=2, party="Berg", demand="resign before the vote"), bound)
+    assert (
+        isinstance(berg, Rejected)
+        and berg.reason == "party 'Berg' is the one asked in sentence [2], not the one asking"
+    )
+    mayor = ConditionDraft(sentence=2, party="The mayor", demand="Berg must resign before the vote")
+    assert not isinstance(verify_item("conditions", mayor, bound), Rejected)
 
 
 def test_a_party_named_by_its_title() -> None:

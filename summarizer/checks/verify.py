@@ -20,6 +20,7 @@ from summarizer.checks.casualty_checks import HARM, Refusal, far_from_harm, read
 from summarizer.checks.grounding import ground_evidence
 from summarizer.checks.numbers import find_numbers
 from summarizer.checks.pack_figures import read_pack_figures
+from summarizer.checks.proposer import named_proposer, proposes_in
 from summarizer.checks.stakeholders import head_word, office_of
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, Cited
@@ -261,18 +262,23 @@ _TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "
 
 def _only_the_one_asked(party: str, sentence: Sentence, article: Article) -> bool:
     """Whether ``sentence`` names ``party`` only as the one asked: "They called on Turkey to halt its
-    drilling" drafted as Turkey's demand. Tests: tests/test_verify.py::test_the_one_asked_is_not_the_party
+    drilling" or "he said 'Sarkozy must first give back the money'" drafted as Turkey's or Sarkozy's demand.
+    Tests: tests/test_verify.py::test_the_one_asked_is_not_the_party
     """
     pack = article.pack
     word = head_word(party)
     if pack is None or pack.asks_of is None or word is None:
         return False
-    text = sentence.text
+    asks_of, text = pack.asks_of, sentence.text
     mentions = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
-    return bool(mentions) and all(
-        pack.asks_of.search(text[max(0, m.start() - 60) : _name_start(text, m.start())]) and _TO_DO.match(text, m.end())
-        for m in mentions
-    )
+
+    def asked(mention: re.Match[str]) -> bool:
+        before = text[max(0, mention.start() - 60) : _name_start(text, mention.start())]
+        if asks_of.search(before) and _TO_DO.match(text, mention.end()):
+            return True
+        return pack.bound_after is not None and pack.bound_after.match(text, mention.end()) is not None
+
+    return bool(mentions) and all(asked(m) for m in mentions)
 
 
 def _name_start(text: str, head: int) -> int:
@@ -564,6 +570,18 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         # model named: the party is corrected to the one the sentence refers back to.
         notes.append(f"corrected: {subject} {fields[subject]!r} to {announced!r}, who announced the terms it refers to")
         fields[subject] = _as_written(announced, article)
+    if (
+        section == "proposals"
+        and subject
+        and (named := named_proposer(fields["proposal"], sentence, article))
+        and not _names_in(fields[subject], named)
+        and not proposes_in(fields[subject], sentence, article)
+    ):
+        # "Mediapart has published a document it says shows ... Gaddafi pledged ..." is Gaddafi's
+        # offer: the proposer is the one the sentence names right before its verb of offering.
+        offering = f"whom sentence [{sentence.number}] names as offering"
+        notes.append(f"corrected: {subject} {fields[subject]!r} to {named!r}, {offering}")
+        fields[subject] = _as_written(named, article)
     if section in TOPIC_TEXT and subject and not _party_named_for(fields[subject], sentence, article):
         # "The Federation says it will return only if ..." is the Federation's demand, whatever party
         # the model put on it: the party must be named there or in the sentence before ("They demand"),

@@ -44,6 +44,13 @@ class LanguagePack:
     # a passive "asked by the union to"), ending where that name starts: a demand's party is never named
     # only there (checks/verify.py).
     asks_of: re.Pattern[str] | None = None
+    # What follows the one a demand binds, right after that name ("Sarkozy must first give back",
+    # "Israel should exercise restraint"): a demand's party is not named only there either.
+    bound_after: re.Pattern[str] | None = None
+    # A party right before a verb of offering, promising or planning ("Djibouti answered the call and
+    # promised to send", "the SADC is planning to dispatch"), the name in group ``party``: the
+    # proposal's proposer (checks/proposer.py).
+    offers_by: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

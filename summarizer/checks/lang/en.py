@@ -31,8 +31,9 @@ PACK = LanguagePack(
     topics={
         "conditions": re.compile(
             # A demand is set on someone: "requires Kyiv to", "wants the union to", not "will require tough
-            # decisions" or "who want to revive the marches"; a pledge is a promise, a proposal.
-            r"\b(?:demand\w*|conditions?|conditional|terms?|requir\w* (?:that|(?:\S+ ){0,4}to)|requirements?"
+            # decisions" or "who want to revive the marches"; a pledge is a promise, a proposal; "terms",
+            # not a term of office ("a third term").
+            r"\b(?:demand\w*|conditions?|conditional|terms|requir\w* (?:that|(?:\S+ ){0,4}to)|requirements?"
             r"|request\w*|only (?:\w+ ){0,6}if"
             r"|unless|must|ultimatum|urg\w*|call(?:s|ed|ing)? (?:on|for|upon)|in exchange|provided that"
             r"|want\w* (?!to\b)(?:\w+ ){1,4}to\b|we want|ask\w*|appeal\w*|pleas?|plead\w*|warn\w*|seek\w*|sought"
@@ -52,8 +53,11 @@ PACK = LanguagePack(
             # (tests/test_verify.py::test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer).
             r"\b(?:propos\w*|offer\w*|suggest(?:s|ed|ing)?|invit\w*|negotiat(?:e|es|ed|ing)|review"
             r"|agree(?:s|d|ing)?|accept\w*"
-            r"|reject\w*|willing|ready to|stands? ready|call(?:s|ed|ing)? for|appeal\w*|peace plan"
-            r"|(?:to|will|would) meet|recommend\w*|advis\w*|promis\w*|pledg\w*|vow\w*|committed to|intend\w*"
+            r"|reject\w*|willing|ready to|stands? ready|peace plan"
+            # A call on others to act is a demand (a condition); a call for talks suggests them.
+            r"|call(?:s|ed|ing)? for (?:\S+ ){0,3}(?:talks|negotiations|dialogue|meeting|summit|conference|ceasefire"
+            r"|truce)|(?:to|will|would) meet|recommend\w*|advis(?:e|es|ed|ing)\b|promis\w*|pledg\w*|vow\w*|committed to"
+            r"|intend\w*"
             r"|intention|let's|let us|would like|wish\w* to|seeks? to|the need (?:to|for)|(?:is|are) expected to"
             # A plan, not a thing planned: "plans to join", "a plan to fight", "a planned march", never
             # "CAREFULLY PLANNED" (tests/test_verify.py::test_a_word_near_demands_and_offers_is_not_one).
@@ -71,7 +75,7 @@ PACK = LanguagePack(
     # Phrases holding a cue word that state no demand: "asked not to be named", "in serious condition".
     not_a_cue=re.compile(
         r"\b(?:asked (?:about|(?:\w+ ){0,2}not to (?:be |reveal))|(?:on|under) (?:the |a )?conditions? of anonymity"
-        r"|in terms of|in order (?:to|for)"
+        r"|in terms of|in order (?:to|for)|at (?:the )?(?:\S+ ){0,3}(?:request|invitation)"
         r"|(?:serious|critical|stable|grave|good|poor|satisfactory|delicate|fair) condition)",
         re.IGNORECASE,
     ),

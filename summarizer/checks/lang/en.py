@@ -26,6 +26,13 @@ INJURING_WORDS = r"wound\w*|injur\w*|hurt"
 KILLED_AFTER_A_NUMBER = "|".join((*KILLED_PARTICIPLES, "dead", "died", "deaths?", "lost their lives", "bodies"))
 INJURED_AFTER_A_NUMBER = "|".join((*INJURED_PARTICIPLES, "injuries"))
 
+# A party as news names it before a verb: up to four capitalized words ("Muammar Gaddafi", "SADC"),
+# with "the government of", a particle ("al Qaeda") or a body ("the Yemeni government").
+_OFFERING_PARTY = (
+    r"(?:(?:[Tt]he )?(?:government|people|parliament|army|leaders?) of )?(?:(?:al|el|bin|ibn|de|van|von)[\s-])?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:government|ministry|authorities|union|council))?"
+)
+
 PACK = LanguagePack(
     code="en",
     topics={
@@ -100,15 +107,15 @@ PACK = LanguagePack(
     ),
     bound_after=re.compile(r"\s+(?:\w+\s+)?(?:must|should|ought to|ha(?:s|ve) to|needs? to)\b", re.IGNORECASE),
     offers_by=re.compile(
-        r"(?P<party>(?:(?:al|el|bin|ibn|de|van|von)[\s-])?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:government|ministry|authorities|union|council))?)"
-        r"\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"
+        rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
+        r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "Djibouti answered the call and promised"
         r"(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)|plann(?:ing|ed) to|plans to"
         r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to)\b"
     ),
     # "told Reuters Putin has several conditions", "Ana Ruiz set out her terms": up to four capitalized
     # words before a verb of having or setting out, then the kind of terms within three words.
     announces_terms=re.compile(
-        r"(?P<party>(?:(?:al|el|bin|ibn|de|van|von)[\s-])?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?"
+        r"(?P<party>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:\w+ly\s+)?"
         r"(?:has|have|had|set|sets|laid|lays|listed|lists|outlined|outlines|issued|issues|presented|presents"
         r"|put|puts|made|makes|tabled|tables)\s+(?:out\s+|forward\s+|down\s+)?(?:[\w'’]+\s+){0,3}?"
         r"(?:conditions|demands|terms|T's and C's|proposals)\b"

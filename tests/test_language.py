@@ -155,3 +155,15 @@ def test_french_has_cues_of_demands_and_offers_and_reads_figures_by_their_neares
     assert not isinstance(figure, Rejected) and figure.killed == 2
     wounded = verify_item("casualties", CasualtyDraft(sentence=2, figure_text="", injured=2), french)
     assert isinstance(wounded, Rejected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La CGT estime à 75 000 le nombre d'emplois menacés.",
+        "Le groupe armé avait menacé de s'en prendre aux mosquées de la ville.",
+    ],
+)
+def test_a_french_threat_alone_is_no_demand(sentence: str) -> None:
+    # Team-written. On the French dev records no gold demand sat in a sentence whose only cue was "menac-".
+    assert not could_publish("conditions", Article.from_text(sentence, language="fr"))

@@ -18,7 +18,9 @@ PACK = LanguagePack(
             r"\b(?:exig\w*|demand\w*|réclam\w*|revendi\w*|conditions?|à condition|sous réserve|pourvu que"
             r"|seulement si|uniquement si|à moins que|sauf si|ultimatum|exhort\w*|somm\w* de|appel\w* à"
             r"|insist\w* (?:sur|pour)|doi(?:t|vent|vra|vront)|faut|en échange|veu\w* que|souhait\w* que"
-            r"|sollicit\w*|intim\w*|ordonn\w*|ordre de|enjoin\w*|pri[eé]\w* de|avert\w*|menac\w*)\b",
+            # A threat alone is no demand ("emplois menacés", "a menacé de s'en prendre aux mosquées"), as in
+            # English; a demand it backs has its own verb.
+            r"|sollicit\w*|intim\w*|ordonn\w*|ordre de|enjoin\w*|pri[eé]\w* de|avert\w*)\b",
             re.IGNORECASE,
         ),
         "proposals": re.compile(

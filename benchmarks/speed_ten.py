@@ -10,7 +10,8 @@ its log (prompt evaluation, generation, and the rest of its time: sampling and t
 and the article's list scores against the gold. The table printed compares every label run so far:
 median seconds, tokens per article and per call, the pipeline's overhead over the server's own time
 (the raw ``llama_cpp.server`` cost of the same requests), and the lists' F1 and figures right/wrong.
-``--article`` times extra articles without gold (the example article, for instance).
+``--article`` times extra articles without gold (the example article, for instance); ``--summaries DIR``
+keeps each summary (keep a text that is not ours out of the repo).
 
 The set: six Wikinews records (four English, two French) and four MUC-4 records, all under 500 words,
 from 141 to 468 words; chosen by length and topic once, never changed (a fixed set makes labels
@@ -92,12 +93,15 @@ def server_times(log: Path, offset: int) -> dict[str, float]:
     return times
 
 
-def run_one(client: Any, settings: Settings, record: dict[str, Any]) -> dict[str, Any]:
+def run_one(client: Any, settings: Settings, record: dict[str, Any], keep: Path | None = None) -> dict[str, Any]:
     log = cache_dir() / "local-server.log"
     offset = log.stat().st_size if log.exists() else 0
     started = time.monotonic()
     summary = summarize_with(client, record["text"], backend=settings.backend)
     seconds = time.monotonic() - started
+    if keep is not None:  # the summary itself, to read what was published (outside the repo for others' texts)
+        keep.mkdir(parents=True, exist_ok=True)
+        (keep / f"{record['id']}.json").write_text(summary.model_dump_json(indent=2), encoding="utf-8")
     usage = summary.meta.usage
     line: dict[str, Any] = {
         "id": record["id"],
@@ -163,6 +167,7 @@ def main() -> None:
     parser.add_argument("--article", action="append", default=[], help="also time this article (no gold)")
     parser.add_argument("--only", action="append", default=[], help="run only the set's records starting so")
     parser.add_argument("--report", action="store_true", help="print the table of every run so far; run nothing")
+    parser.add_argument("--summaries", type=Path, help="also write each article's summary to DIR/ID.json")
     args = parser.parse_args()
     if not args.report and not args.label:
         parser.error("give a LABEL for the run, or --report")
@@ -179,7 +184,7 @@ def main() -> None:
         for record in todo:
             if record["id"] in done:
                 continue
-            line = run_one(client, settings, record)
+            line = run_one(client, settings, record, args.summaries)
             with results.open("a") as handle:
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
             print(

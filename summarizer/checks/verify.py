@@ -578,7 +578,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         and not proposes_in(fields[subject], sentence, article)
     ):
         # "Mediapart has published a document it says shows ... Gaddafi pledged ..." is Gaddafi's
-        # offer: the proposer is the one the sentence names right before its verb of offering.
+        # offer: the proposer is the one the sentence names right before its verb of offering
+        # (tests/test_proposer.py).
         offering = f"whom sentence [{sentence.number}] names as offering"
         notes.append(f"corrected: {subject} {fields[subject]!r} to {named!r}, {offering}")
         fields[subject] = _as_written(named, article)

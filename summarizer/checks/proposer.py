@@ -23,20 +23,25 @@ _NOT_A_NAME = re.compile(
 _PRONOUN = re.compile(r"^(?:He|She|They|It|We|I|You|This|That|These|Those)$")
 
 
+def _offerings(sentence: Sentence, article: Article) -> list[re.Match[str]]:
+    """Each party ``sentence`` names right before a verb of offering, as its pack reads them."""
+    pack = article.pack
+    if pack is None or pack.offers_by is None:
+        return []
+    return list(pack.offers_by.finditer(sentence.text))
+
+
 def named_proposer(proposal: str, sentence: Sentence, article: Article) -> str | None:
     """The one party ``sentence`` names as the subject of a verb of offering that ``proposal``'s words
     follow, or None: no such verb, a pronoun ("He promised"), or more than one party ("Tesco and Salling
     agreed to", two such verbs)."""
-    pack = article.pack
-    if pack is None or pack.offers_by is None:
-        return None
     text = sentence.text
-    matches = list(pack.offers_by.finditer(text))
+    matches = _offerings(sentence, article)
     if len(matches) != 1 or re.search(r"(?:\band|&|,)\s+$", text[: matches[0].start()]):
         return None
     match = matches[0]
     name = _NOT_A_NAME.sub("", match["party"])
-    words = {w for w in re.findall(r"\w{4,}", proposal.lower())}
+    words = set(re.findall(r"\w{4,}", proposal.lower()))
     if not name or _PRONOUN.match(name) or not words & set(re.findall(r"\w{4,}", text[match.end() :].lower())):
         return None
     return name
@@ -44,8 +49,5 @@ def named_proposer(proposal: str, sentence: Sentence, article: Article) -> str |
 
 def proposes_in(name: str, sentence: Sentence, article: Article) -> bool:
     """Whether ``sentence`` names ``name`` (by any of its words) as the subject of a verb of offering."""
-    pack = article.pack
-    if pack is None or pack.offers_by is None:
-        return False
     words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
-    return any(words & {w.lower() for w in m["party"].split()} for m in pack.offers_by.finditer(sentence.text))
+    return any(words & {w.lower() for w in m["party"].split()} for m in _offerings(sentence, article))

@@ -880,6 +880,14 @@ def test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped()
     assert not isinstance(item, Rejected) and (item.party, item.addressee) == ("the union", "The governor")
 
 
+def test_the_one_a_demand_binds_named_before_its_cue_is_not_swapped_into_the_party() -> None:
+    # "X must" names the one asked before the cue: the party named after it is the one demanding.
+    article = Article.from_text('"The governor must resign," the union leader Ana Ruiz told the crowd.')
+    draft = ConditionDraft(sentence=1, party="Ana Ruiz", addressee="The governor", demand="resign")
+    item = verify_item("conditions", draft, article)
+    assert not isinstance(item, Rejected) and (item.party, item.addressee) == ("Ana Ruiz", "The governor")
+
+
 def test_a_name_respelled_as_the_article_writes_it_leaves_its_comma_behind() -> None:
     article = Article.from_text("Selon un manifestant, la police a chargé la foule.", language="fr")
     item = verify_item("stakeholders", StakeholderDraft(sentence=1, name="manifestants", kind="group"), article)

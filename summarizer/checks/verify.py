@@ -16,11 +16,14 @@ from typing import Any
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from summarizer.checks.acronyms import full_name
 from summarizer.checks.casualty_checks import HARM, Refusal, far_from_harm, read_figures
 from summarizer.checks.grounding import ground_evidence
+from summarizer.checks.lang import LanguagePack
 from summarizer.checks.numbers import find_numbers
 from summarizer.checks.pack_figures import read_pack_figures
 from summarizer.checks.proposer import named_proposer, proposes_in
+from summarizer.checks.spokesperson import speaker_for
 from summarizer.checks.stakeholders import head_word, office_of
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, Cited
@@ -244,7 +247,9 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
     sentence's cue of demanding or proposing and the party only after it ("Protesters called for
     Rosselló's resignation", drafted as Rosselló's demand on the protesters). A "by" after the cue may
     be a passive ("was asked by the union"): then nothing is swapped.
-    Tests: tests/test_verify.py::test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped
+    Not when the addressee is the one the demand binds ("'The army must pull back,' said the union").
+    Tests: tests/test_verify.py::test_a_party_named_after_the_demand_and_an_addressee_before_it_are_swapped,
+    test_the_one_a_demand_binds_named_before_its_cue_is_not_swapped_into_the_party
     """
     pack = article.pack
     if not addressee or pack is None or section not in pack.topics:
@@ -254,7 +259,19 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
     if cue is None or re.search(r"\bby\b", text[cue.end() :], re.IGNORECASE):
         return False
     before, after = text[: cue.start()], text[cue.end() :]
+    if _bound(addressee, text, pack):
+        return False
     return _names_in(addressee, before) and not _names_in(party, before) and _names_in(party, after)
+
+
+def _bound(name: str, text: str, pack: LanguagePack) -> bool:
+    """Whether ``text`` names ``name`` as the one a demand binds ("Sarkozy must first give back")."""
+    word = head_word(name)
+    return (
+        word is not None
+        and pack.bound_after is not None
+        and any(pack.bound_after.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
+    )
 
 
 _TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "... Turkey to halt", "... la CGT à"
@@ -600,6 +617,17 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     elif section == "conditions" and subject and _only_the_one_asked(fields[subject], sentence, article):
         reason = f"{subject} {fields[subject]!r} is the one asked in sentence [{sentence.number}], not the one asking"
         return Rejected(section, draft, reason, reask=False)
+    if section in TOPIC_TEXT and subject and (voiced := speaker_for(fields[subject], sentence, article)):
+        # "... said Fawzi Barhoum, a Hamas spokesman": the speaker, named with the body they speak for
+        # (tests/test_spokesperson.py).
+        voices = f"who voices it in sentence [{sentence.number}]"
+        notes.append(f"corrected: {subject} {fields[subject]!r} to {voiced!r}, {voices}")
+        fields[subject] = voiced
+    elif section in TOPIC_TEXT and subject and (spelled := full_name(fields[subject], article)):
+        # "SADC" as "Southern African Development Community (SADC)", as the article defines it
+        # (tests/test_acronyms.py).
+        notes.append(f"corrected: {subject} {fields[subject]!r} to {spelled!r}, as the article spells it out")
+        fields[subject] = spelled
     if any(article.nonce in str(fields.get(name)) for name in REQUIRED_TEXT):
         return Rejected(section, draft, "repeats the prompt instead of the article", reask=False)
     _clear_unsupported(fields, article, notes)

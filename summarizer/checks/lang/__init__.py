@@ -51,6 +51,10 @@ class LanguagePack:
     # promised to send", "the SADC is planning to dispatch"), the name in group ``party``: the
     # proposal's proposer (checks/proposer.py).
     offers_by: re.Pattern[str] | None = None
+    # A speaker named with a description, as a sentence quoting them writes it ("said Fawzi Barhoum, a
+    # Hamas spokesman", "Hollande spokesman Bernard Cazeneuve said"), in groups ``name`` and ``desc``:
+    # who voices the demand of the body the description names (checks/spokesperson.py).
+    speaks_for: tuple[re.Pattern[str], ...] = ()
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

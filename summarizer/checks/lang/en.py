@@ -32,6 +32,21 @@ _OFFERING_PARTY = (
     r"(?:(?:[Tt]he )?(?:government|people|parliament|army|leaders?) of )?(?:(?:al|el|bin|ibn|de|van|von)[\s-])?"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:government|ministry|authorities|union|council))?"
 )
+# A person's name: two to four capitalized words, with the particles names hold ("Ali Jama' Jangeli").
+_PERSON = (
+    r"(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der)[\s-]+)?[A-Z][\w'’.-]*){1,3}"
+)
+# What a speaker does in the sentence that quotes them.
+_SPEAKING = (
+    r"(?:said|says|told|tells|stated|states|added|adds|warned|warns|stressed|declared|announced|insisted|demanded"
+    r"|requested|urged|called|asked|proposed|offered|wrote)"
+)
+# The words that title a person by the post they hold for a body ("Hamas spokesman", "Foreign Minister").
+_POST = (
+    r"(?i:spokes(?:man|woman|person)|minister|secretary|negotiator|leader|president|chief|head|director|envoy"
+    r"|ambassador|official|commander|adviser|advisor|representative)"
+)
 
 PACK = LanguagePack(
     code="en",
@@ -111,6 +126,16 @@ PACK = LanguagePack(
         r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "Djibouti answered the call and promised"
         r"(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)|plann(?:ing|ed) to|plans to"
         r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to)\b"
+    ),
+    speaks_for=(
+        # "Joao Caholo, the SADC deputy executive secretary, said"; "said Fawzi Barhoum, a Hamas spokesman."
+        re.compile(rf"(?P<name>{_PERSON}),\s+(?P<desc>[^,;:\"“”()]{{3,90}}?),\s+(?:\w+ly\s+)?{_SPEAKING}\b"),
+        re.compile(rf"\b{_SPEAKING}\s+(?P<name>{_PERSON}),\s+(?P<desc>[^,;:\"“”()]{{3,90}}?)\s*(?=[.,;\"”]|$)"),
+        # "Hollande spokesman Bernard Cazeneuve said", "Somali Foreign Minister Ali Jangeli requested".
+        re.compile(
+            rf"(?P<desc>(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:[a-z][\w'’-]*\s+){{0,3}}{_POST})\s+(?P<name>{_PERSON})"
+            rf"\s+(?:\w+ly\s+)?{_SPEAKING}\b"
+        ),
     ),
     # "told Reuters Putin has several conditions", "Ana Ruiz set out her terms": up to four capitalized
     # words before a verb of having or setting out, then the kind of terms within three words.

@@ -4,7 +4,7 @@ from summarizer.checks.numbers import find_numbers
 from summarizer.checks.verify import Rejected, could_publish, reported_by_party, verify_item
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft, ProposalDraft, Proposals, StakeholderDraft
-from summarizer.pipeline.run import _without_restated_conditions, dedupe, first_pass_requests
+from summarizer.pipeline.run import _without_restated_items, dedupe, first_pass_requests
 
 TEXT = (
     "Rebels set terms on Monday. "
@@ -468,6 +468,21 @@ def test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer(section: str,
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts have suggested little had changed within the government.",
+        "Both airlines offer flights to the island's smaller cities.",
+        "The king accepted that there are people with different views.",
+        "The minister said he strongly rejects the new blockade measure.",
+    ],
+)
+def test_a_claim_a_sale_or_a_refusal_is_no_offer(sentence: str) -> None:
+    # "suggest" as a reading of facts, "offer" as selling, accepting or rejecting what others did or
+    # offered: on the Wikinews dev set none of these sentences held a gold proposal.
+    assert not could_publish("proposals", Article.from_text(sentence, language="en"))
+
+
+@pytest.mark.parametrize(
     ("section", "sentence"),
     [
         ("conditions", "THE MNR DEMANDED THAT PRESIDENT CEREZO INVESTIGATE THE ASSASSINATION."),
@@ -497,6 +512,8 @@ def test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer(section: str,
         ("proposals", "The rebels agreed to a truce from Monday."),
         ("proposals", "The army chief held a press conference to announce that it would observe a ceasefire."),
         ("proposals", "The mediators suggested talks in Oslo."),
+        ("proposals", "The mediators suggested holding the vote in May."),
+        ("proposals", "The rebels offered a truce, and the army has an offer of talks on its desk."),
         ("proposals", "The bishops called for direct talks between the two sides."),
         ("conditions", "The union requires the company to publish its pay scales."),
         ("conditions", "The creditors required that the debt be repaid by June."),
@@ -559,8 +576,8 @@ def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None
               ProposalDraft(sentence=2, proposer="Alliance", proposal="talks")]  # fmt: skip
     proposals = [verify_item("proposals", draft, article) for draft in drafts]
     assert not any(isinstance(item, Rejected) for item in [condition, *proposals])
-    kept, dropped = _without_restated_conditions([condition], proposals)
-    assert [p.proposal for p in kept] == ["talks"]
+    demands, kept, dropped = _without_restated_items([condition], proposals, article.pack)
+    assert [p.proposal for p in kept] == ["talks"] and demands == [condition]
     assert [d.reason for d in dropped] == [
         "restates a condition of the same party in the same sentence: a demand, not a proposal"
     ]

@@ -21,8 +21,10 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 from rapidfuzz.utils import default_process
 
+from summarizer.checks.lang import LanguagePack
 from summarizer.checks.named_in_article import names_in_article
 from summarizer.checks.named_parties import not_yet_listed, parties_named
+from summarizer.checks.offer_or_demand import reading
 from summarizer.checks.one_victim import one_victim_reports
 from summarizer.checks.overview_check import check_overview
 from summarizer.checks.stakeholders import merge_stakeholders
@@ -277,29 +279,44 @@ def dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
     return list(merged.values())
 
 
-def _without_restated_conditions(
-    conditions: list[BaseModel], proposals: list[BaseModel]
-) -> tuple[list[BaseModel], list[DroppedItem]]:
-    """Proposals that are not a kept condition again: same sentence, same party, mostly the same words.
-
-    "The Alliance would only sign a truce if troops withdraw" is a demand, and a demand is a condition only.
-    Tests: tests/test_verify.py::test_a_proposal_restating_a_condition_of_the_same_party_is_dropped
+def _without_restated_items(
+    conditions: list[BaseModel], proposals: list[BaseModel], pack: LanguagePack | None
+) -> tuple[list[BaseModel], list[BaseModel], list[DroppedItem]]:
+    """Each clause drafted as both a condition and a proposal (same sentence, same party, mostly the same
+    words) kept where its sentence's cues put it (``offer_or_demand.reading``): "The Alliance would only
+    sign a truce if troops withdraw" is a demand; "we are ready to take more steps" an offer; "ready to
+    provide assistance if Georgia made a request" both, the offer and its condition.
+    Tests: tests/test_verify.py::test_a_proposal_restating_a_condition_of_the_same_party_is_dropped,
+    tests/test_offer_or_demand.py
     """
-    demands = [(c.evidence_span, c.party.lower(), c.demand) for c in conditions if isinstance(c, Condition)]
-    kept: list[BaseModel] = []
     dropped: list[DroppedItem] = []
+    offers: list[BaseModel] = []
+    restated: set[int] = set()
     for proposal in proposals:
-        if isinstance(proposal, Proposal) and any(
-            span == proposal.evidence_span
-            and party == proposal.proposer.lower()
-            and overlap(proposal.proposal, demand) >= 0.5
-            for span, party, demand in demands
-        ):
+        twins = [
+            i
+            for i, c in enumerate(conditions)
+            if isinstance(c, Condition)
+            and isinstance(proposal, Proposal)
+            and c.evidence_span == proposal.evidence_span
+            and c.party.lower() == proposal.proposer.lower()
+            and overlap(proposal.proposal, c.demand) >= 0.5
+        ]
+        read = reading(proposal.proposal, proposal.evidence, pack) if isinstance(proposal, Proposal) else "demand"
+        if twins and read == "demand":
             reason = "restates a condition of the same party in the same sentence: a demand, not a proposal"
             dropped.append(DroppedItem(section="proposals", reason=reason, item=proposal.model_dump(mode="json")))
-        else:
-            kept.append(proposal)
-    return kept, dropped
+            continue
+        if read == "offer":
+            restated.update(twins)
+        offers.append(proposal)
+    demands = [c for i, c in enumerate(conditions) if i not in restated]
+    reason = "restates a proposal of the same party in the same sentence: an offer, not a demand"
+    dropped += [
+        DroppedItem(section="conditions", reason=reason, item=conditions[i].model_dump(mode="json"))
+        for i in sorted(restated)
+    ]
+    return demands, offers, dropped
 
 
 NOT_REASKED = "not re-asked: answers imported from a batch file"
@@ -410,7 +427,9 @@ def assemble_summary(
             kept[section].extend(items)
         dropped += chunk_dropped
     conditions = dedupe("conditions", kept["conditions"])
-    proposals, restated = _without_restated_conditions(conditions, dedupe("proposals", kept["proposals"]))
+    conditions, proposals, restated = _without_restated_items(
+        conditions, dedupe("proposals", kept["proposals"]), chunks[0].pack
+    )
     dropped += restated
     casualties = dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)

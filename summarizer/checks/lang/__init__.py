@@ -55,6 +55,10 @@ class LanguagePack:
     # Hamas spokesman", "Hollande spokesman Bernard Cazeneuve said"), in groups ``name`` and ``desc``:
     # who voices the demand of the body the description names (checks/spokesperson.py).
     speaks_for: tuple[re.Pattern[str], ...] = ()
+    # How a cue of proposing opens when it only reports what a party will do ("stated it would attack ...
+    # if the broadcasts do not stop"): an ultimatum is announced so too, so it makes no clause an offer
+    # rather than a demand (checks/offer_or_demand.py).
+    announcing: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

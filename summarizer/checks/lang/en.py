@@ -73,9 +73,14 @@ PACK = LanguagePack(
             # Verbs, not the nouns of what was agreed or is under way: "agreed to meet" and "proposed a
             # truce", not "the border agreement is null", "the ceasefire began", "ongoing negotiations"
             # (tests/test_verify.py::test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer).
-            r"\b(?:propos\w*|offer\w*|suggest(?:s|ed|ing)?|invit\w*|negotiat(?:e|es|ed|ing)|review"
-            r"|agree(?:s|d|ing)?|accept\w*"
-            r"|reject\w*|willing|ready to|stands? ready|peace plan"
+            # Offering talks or a truce, not selling ("both offer flights"); suggesting a step, not a
+            # reading ("analysts suggested little had changed"); accepting or rejecting is no offer of one's
+            # own (tests/test_verify.py::test_a_claim_a_sale_or_a_refusal_is_no_offer).
+            r"\b(?:propos\w*|offer(?:ed|ing)|offers? (?:to|of|a|an|the|his|her|their|its)|(?:an|the) offers?"
+            r"|suggest(?:s|ed|ing)? (?:that (?:\S+ ){0,6}(?:should|be)\b|an?\b|\w+ing\b|(?:\S+ ){0,2}(?:talks|negotiations"
+            r"|dialogue|meeting|summit|conference|ceasefire|truce))|invit\w*"
+            r"|negotiat(?:e|es|ed|ing)|review|agree(?:s|d|ing)?"
+            r"|willing|ready to|stands? ready|peace plan"
             # A call on others to act is a demand (a condition); a call for talks suggests them.
             r"|call(?:s|ed|ing)? for (?:\S+ ){0,3}(?:talks|negotiations|dialogue|meeting|summit|conference|ceasefire"
             r"|truce)|(?:to|will|would) meet|recommend\w*|advis(?:e|es|ed|ing)\b|promis\w*|pledg\w*|vow\w*|committed to"
@@ -127,6 +132,7 @@ PACK = LanguagePack(
         r"(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)|plann(?:ing|ed) to|plans to"
         r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to)\b"
     ),
+    announcing=re.compile(r"(?:said|says|announce[ds]?|stated|states|declared|added|told)\b", re.IGNORECASE),
     speaks_for=(
         # "Joao Caholo, the SADC deputy executive secretary, said"; "said Fawzi Barhoum, a Hamas spokesman."
         re.compile(rf"(?P<name>{_PERSON}),\s+(?P<desc>[^,;:\"“”()]{{3,90}}?),\s+(?:\w+ly\s+)?{_SPEAKING}\b"),

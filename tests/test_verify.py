@@ -440,9 +440,9 @@ def test_a_word_near_demands_and_offers_is_not_one(section: str, sentence: str) 
     assert isinstance(result, Rejected) and result.reason.endswith(f"states no {section[:-1]}")
 
 
-# Team-written: a deal, a truce or talks named as a thing, a need, an aim of one's own, a source's
-# anonymity. On the Wikinews dev set no gold condition or proposal sat in a sentence whose only cue was
-# one of these.
+# Team-written: a deal, a truce or talks named as a thing, a need, an aim of one's own (seeking office,
+# "we must"), a source's anonymity. On the Wikinews dev set no gold condition or proposal sat in a
+# sentence whose only cue was one of these.
 NAMED_AS_A_THING = [
     ("proposals", "The border agreement between the two states is null and void."),
     ("proposals", "The ceasefire began at two in the morning."),
@@ -459,6 +459,8 @@ NAMED_AS_A_THING = [
     ("conditions", "Tension is building with the protesters who want to revive last year's marches."),
     ("conditions", "Voters gave the mayor a second term."),
     ("conditions", "The troops returned at the government's request."),
+    ("conditions", "The constitution prevents the president from seeking a third term."),
+    ("conditions", 'The ambassador wrote: "We must always have the backs of our allies."'),
 ]
 
 
@@ -512,6 +514,8 @@ def test_a_claim_a_sale_or_a_refusal_is_no_offer(sentence: str) -> None:
         ("proposals", "The rebels agreed to a truce from Monday."),
         ("proposals", "The army chief held a press conference to announce that it would observe a ceasefire."),
         ("proposals", "The mediators suggested talks in Oslo."),
+        ("conditions", "The families are seeking the release of the hostages."),
+        ("conditions", '"We think the army must pull back," the mayor said.'),
         ("proposals", "The mediators suggested holding the vote in May."),
         ("proposals", "The rebels offered a truce, and the army has an offer of talks on its desk."),
         ("proposals", "The bishops called for direct talks between the two sides."),

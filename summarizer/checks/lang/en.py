@@ -58,7 +58,10 @@ PACK = LanguagePack(
             r"\b(?:demand\w*|conditions?|conditional|terms|requir\w* (?:that|(?:\S+ ){0,4}to)|requirements?"
             r"|request\w*|only (?:\w+ ){0,6}if"
             r"|unless|must|ultimatum|urg\w*|call(?:s|ed|ing)? (?:on|for|upon)|in exchange|provided that"
-            r"|want\w* (?!to\b)(?:\w+ ){1,4}to\b|we want|ask\w*|appeal\w*|pleas?|plead\w*|warn\w*|seek\w*|sought"
+            r"|want\w* (?!to\b)(?:\w+ ){1,4}to\b|we want|ask\w*|appeal\w*|pleas?|plead\w*|warn\w*"
+            # Seeking what another must give, not one's own aim ("seeking a third term", "seeks to improve").
+            r"|(?:seek\w*|sought) (?:\S+ ){0,3}(?:release|return|extradition|withdrawal|resignation|removal"
+            r"|compensation|guarantees?|assurances?|apology)"
             # Exhorting: "should reassess", "has to approve", "pressed the EU not to", "it is time for".
             r"|should|ought to|ha(?:s|ve) to|needs? to|encourag\w* (?:\S+ ){0,8}to|press(?:es|ed|ing)? (?:\S+ ){0,4}to"
             r"|order(?:s|ed|ing)? (?:\S+ ){0,4}to|expects? (?:that|a|an|the)|expected (?:that|a|an|the)"
@@ -77,8 +80,8 @@ PACK = LanguagePack(
             # reading ("analysts suggested little had changed"); accepting or rejecting is no offer of one's
             # own (tests/test_verify.py::test_a_claim_a_sale_or_a_refusal_is_no_offer).
             r"\b(?:propos\w*|offer(?:ed|ing)|offers? (?:to|of|a|an|the|his|her|their|its)|(?:an|the) offers?"
-            r"|suggest(?:s|ed|ing)? (?:that (?:\S+ ){0,6}(?:should|be)\b|an?\b|\w+ing\b|(?:\S+ ){0,2}(?:talks|negotiations"
-            r"|dialogue|meeting|summit|conference|ceasefire|truce))|invit\w*"
+            r"|suggest(?:s|ed|ing)? (?:that (?:\S+ ){0,6}(?:should|be)\b|an?\b|\w+ing\b"
+            r"|(?:\S+ ){0,2}(?:talks|negotiations|dialogue|meeting|summit|conference|ceasefire|truce))|invit\w*"
             r"|negotiat(?:e|es|ed|ing)|review|agree(?:s|d|ing)?"
             r"|willing|ready to|stands? ready|peace plan"
             # A call on others to act is a demand (a condition); a call for talks suggests them.
@@ -103,6 +106,8 @@ PACK = LanguagePack(
     not_a_cue=re.compile(
         r"\b(?:asked (?:about|(?:\w+ ){0,2}not to (?:be |reveal))|(?:on|under) (?:the |a )?conditions? of anonymity"
         r"|in terms of|in order (?:to|for)|at (?:the )?(?:\S+ ){0,3}(?:request|invitation)"
+        # What a speaker binds their own side to ("We must always have the backs of our allies").
+        r"|(?:we|I) (?:(?:\w+ly|also|all|too|really|still) )?(?:must|should|ha(?:ve|s) to|need to)"
         r"|(?:serious|critical|stable|grave|good|poor|satisfactory|delicate|fair) condition)",
         re.IGNORECASE,
     ),

@@ -925,3 +925,14 @@ def test_a_paraphrase_naming_what_the_sentence_leaves_to_the_text_before_is_kept
     assert not isinstance(item, Rejected) and item.evidence.startswith("The county's police chief urged")
     elsewhere = ConditionDraft(sentence=2, party="police chief", demand="Ana Veltri left the country")
     assert isinstance(verify_item("conditions", elsewhere, article), Rejected)
+
+
+def test_an_item_an_earlier_sentence_says_of_its_party_is_that_ones() -> None:
+    # The model cited a later sentence of the same speaker for an offer the first sentence states.
+    article = Article.from_text(
+        "The mayor announced that the town would reopen the harbour road to trucks on Monday. "
+        "The mayor said he understands the union does not agree to reopen the road."
+    )
+    offer = "the town will reopen the harbour road to trucks on Monday"
+    item = verify_item("proposals", ProposalDraft(sentence=2, proposer="The mayor", proposal=offer), article)
+    assert not isinstance(item, Rejected) and item.evidence.startswith("The mayor announced")

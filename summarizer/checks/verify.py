@@ -162,10 +162,11 @@ def overlap(said: str, sentence: str) -> float:
     return len(words & _stems_of(sentence)) / len(words) if words else 0.0
 
 
-def says(said: str, sentence: Sentence, article: Article) -> bool:
+def says(said: str, party: str, sentence: Sentence, article: Article) -> bool:
     """Whether ``said`` is what ``sentence`` says: half its content words are there, not counting the
     words the sentence leaves to what comes before it ("urged the immunity be waived", of the diplomat's
-    wife named earlier: "waive Anne Sacoolas's diplomatic immunity"); two words at least must be there.
+    wife named earlier: "waive Anne Sacoolas's diplomatic immunity"); two words at least must be there,
+    and no earlier sentence that names ``party`` may say it.
     Tests: tests/test_verify.py::test_a_paraphrase_naming_what_the_sentence_leaves_to_the_text_before_is_kept
     """
     words = _stems_of(said)
@@ -173,7 +174,14 @@ def says(said: str, sentence: Sentence, article: Article) -> bool:
     if not words or len(there) >= 0.5 * len(words):
         return bool(words)
     earlier = (words - there) & _stems_of(article.text[: sentence.start])
-    return len(there) >= 2 and len(there) >= 0.5 * (len(words) - len(earlier))
+    # Not the words of an earlier sentence that names the same party: the item is that sentence's
+    # (tests/test_verify.py::test_an_item_an_earlier_sentence_says_of_its_party_is_that_ones).
+    copied = any(
+        overlap(said, s.text) >= 0.8 and overlap(party, s.text) >= 1
+        for s in article.sentences
+        if s.number < sentence.number
+    )
+    return len(there) >= 2 and len(there) >= 0.5 * (len(words) - len(earlier)) and not copied
 
 
 def _names_in(name: str, text: str) -> bool:
@@ -525,7 +533,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         # A sentence that refers back ("The conditions include ...") may take it when the party is named
         # just before it, as the cited sentence that announces the conditions does.
         said, party = getattr(draft, TOPIC_TEXT[section]), getattr(draft, SUBJECT_FIELDS[section])
-        if article.nonce not in said and not says(said, sentence, article):
+        if article.nonce not in said and not says(said, party, sentence, article):
             best = max(article.sentences, key=lambda s: overlap(said, s.text))
             party_there = overlap(party, best.text) >= 1 or (
                 _refers_back(best, article)

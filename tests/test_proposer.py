@@ -40,6 +40,7 @@ def test_the_one_who_pledges_is_the_proposer_not_the_one_who_says_so() -> None:
         ),
         ("A paper says al Nassar offered the mayor a loan.", "a loan", "al Nassar"),
         ("On Monday Ostra promised new elections.", "new elections", "Ostra"),
+        ("Britain has also announced plans to join the harbour patrol.", "join the harbour patrol", "Britain"),
         ("The government of Ostra has proposed a truce, its minister announced.", "a truce", "The government of Ostra"),
         # No one party: a pronoun, two parties, or a proposal that is not what the verb introduces.
         ("He promised to hold talks.", "hold talks", None),

@@ -135,7 +135,9 @@ PACK = LanguagePack(
         rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
         r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "Djibouti answered the call and promised"
         r"(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)|plann(?:ing|ed) to|plans to"
-        r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to)\b"
+        r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to"
+        # "Britain has also announced plans to join ...": the one whose plan it is.
+        r"|(?:announc|unveil|outlin)(?:ed|es) (?:(?:its|their|his|her) )?(?:plans?|intention) to)\b"
     ),
     announcing=re.compile(r"(?:said|says|announce[ds]?|stated|states|declared|added|told)\b", re.IGNORECASE),
     speaks_for=(

@@ -632,6 +632,19 @@ def test_a_thing_or_a_place_is_no_stakeholder(kind: str) -> None:
     assert not isinstance(kept, Rejected)
 
 
+def test_a_person_the_model_typed_other_stays_a_stakeholder() -> None:
+    # Read on MUC-4 runs: the students arrested, named with what they study, came back as kind "other".
+    article = Article.from_text(
+        "THOSE ARRESTED WERE IDENTIFIED AS TELMA SALAZAR, A NURSING STUDENT, AND OTHERS IN SANTA ELENA. "
+        "SANTA ELENA IS LOCATED 119 KM EAST OF THE CAPITAL, NEAR GOVERNMENT HOUSE."
+    )
+    person = verify_item("stakeholders", StakeholderDraft(sentence=1, name="Telma Salazar", kind="other"), article)
+    assert not isinstance(person, Rejected) and person.name == "Telma Salazar"  # wire capitals are typography
+    for thing in ("Santa Elena", "Government House"):
+        result = verify_item("stakeholders", StakeholderDraft(sentence=2, name=thing, kind="other"), article)
+        assert isinstance(result, Rejected) and "not a person, state, organisation or group" in result.reason
+
+
 def test_a_place_is_no_stakeholder_but_a_state_that_acts_is() -> None:
     # Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state".
     article = Article.from_text(

@@ -471,6 +471,25 @@ _AT_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*,\s*\d")  # "LIMA, 11 MAR 89 (EFE) --": the place that opens the article
+_LOCATED_AFTER = re.compile(r"\s+(?:is|was|lies)\s+(?:located|situated)\b", re.IGNORECASE)  # "SANTA ELENA IS LOCATED"
+
+
+def _a_party_by_name(name: str, article: Article) -> bool:
+    """Whether ``name`` is two to four capitalized words that end in no word of a place or a thing
+    (``LanguagePack.thing_heads``) and that the article writes as more than a place: a person or body
+    ("Telma Salazar"), whatever kind the model gave it.
+    Tests: tests/test_verify.py::test_a_thing_or_a_place_is_no_stakeholder
+    """
+    pack = article.pack
+    words = name.split()
+    return (
+        pack is not None
+        and pack.thing_heads is not None
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not pack.thing_heads.fullmatch(words[-1])
+        and not only_a_place(name, article)
+    )
 
 
 def only_a_place(name: str, article: Article) -> bool:
@@ -484,6 +503,7 @@ def only_a_place(name: str, article: Article) -> bool:
     return bool(mentions) and all(
         _AT_A_PLACE.search(text[max(0, m.start() - 60) : m.start()])
         or (not text[: m.start()].strip() and _DATELINE_AFTER.match(text, m.end()))
+        or _LOCATED_AFTER.match(text, m.end())
         for m in mentions
     )
 
@@ -578,7 +598,11 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         return Rejected(section, draft, f"name {fields['name']!r} is a sentence, not a name", reask=False)
     if section == "stakeholders" and fields["kind"] == StakeholderKind.state and only_a_place(fields["name"], article):
         return Rejected(section, draft, f"{fields['name']!r} is named only as a place, not as a party", reask=False)
-    if section == "stakeholders" and fields["kind"] == StakeholderKind.other:
+    if (
+        section == "stakeholders"
+        and fields["kind"] == StakeholderKind.other
+        and not _a_party_by_name(fields["name"], article)
+    ):
         # Kind "other" (also a kind the model made up) names a thing or a place ("M-16 rifle"), not a party.
         # Tests: tests/test_verify.py::test_a_thing_or_a_place_is_no_stakeholder
         return Rejected(

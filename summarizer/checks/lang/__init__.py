@@ -59,6 +59,10 @@ class LanguagePack:
     # if the broadcasts do not stop"): an ultimatum is announced so too, so it makes no clause an offer
     # rather than a demand (checks/offer_or_demand.py).
     announcing: re.Pattern[str] | None = None
+    # The last word of the name of a place or a thing ("Las Canas Bridge", "Chichontepec Volcano"): a name
+    # of capitalized words that ends otherwise, typed "other" by the model, names a party ("Telma
+    # Salazar"), so it stays a stakeholder (checks/verify.py). None: every "other" is dropped.
+    thing_heads: re.Pattern[str] | None = None
 
     def states(self, section: str, text: str) -> bool:
         """Whether ``text`` states a condition or proposal (any text states an item of other sections)."""

@@ -139,6 +139,14 @@ PACK = LanguagePack(
         # "Britain has also announced plans to join ...": the one whose plan it is.
         r"|(?:announc|unveil|outlin)(?:ed|es) (?:(?:its|their|his|her) )?(?:plans?|intention) to)\b"
     ),
+    thing_heads=re.compile(
+        r"(?:bridge|volcano|house|posts?|market|rifle|clips?|ammunition|car|bicycle|bus|truck|meeting|street"
+        r"|avenue|road|highway|square|plaza|park|building|tower|station|plant|dam|church|cathedral|airport|port"
+        r"|hotel|university|school|college|hospital|stadium|department|province|district|town|city|village"
+        r"|river|lake|mountain|hill|valley|farm|estate|mine|pipeline|bomb|grenades?|weapons?|arms|explosives?"
+        r"|day|war|summit|conference|agreement|accord|treaty|plan|act|law|prize|cup|games|festival)",
+        re.IGNORECASE,
+    ),
     announcing=re.compile(r"(?:said|says|announce[ds]?|stated|states|declared|added|told)\b", re.IGNORECASE),
     speaks_for=(
         # "Joao Caholo, the SADC deputy executive secretary, said"; "said Fawzi Barhoum, a Hamas spokesman."

@@ -830,6 +830,16 @@ def test_a_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
     assert isinstance(unannounced, Rejected) and unannounced.reason == "party 'Tom Berg' is not named in sentence [8]"
 
 
+def test_a_demand_that_refers_back_is_not_the_party_it_is_about() -> None:
+    # "The demands also include fines on Ostra being lifted": Ostra is what the demand is about.
+    article = Article.from_text(
+        "Aides told the Ledger Ana Ruiz has several terms for a deal with Ostra. "
+        "The demands also include fines on Ostra being lifted. Ostra said it would answer Ana Ruiz on Friday."
+    )
+    item = verify_item("conditions", ConditionDraft(sentence=2, party="Ostra", demand="fines lifted"), article)
+    assert not isinstance(item, Rejected) and item.party == "Ana Ruiz"  # type: ignore[union-attr]
+
+
 def test_the_one_asked_is_not_the_party() -> None:
     # "They called on Turkey to halt ..." is not Turkey's demand; where Turkey asks, it is.
     article = Article.from_text(

@@ -195,6 +195,21 @@ def _names_near(name: str, *sentences: Sentence | None) -> bool:
     return _names_in(name, " ".join(s.text for s in sentences if s is not None))
 
 
+# Words that put a name as the object of a clause: "sanctions placed on Russia", "talks with Kyiv".
+_AN_OBJECT_AFTER = re.compile(r"\b(?:on|to|against|for|from|with|in|into|at|over|upon)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_only_after_a_preposition(name: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` names ``name`` (its head word) only right after a preposition such as "on" or
+    "with": as what a demand is about, not as who demands it.
+    Tests: tests/test_verify.py::test_a_demand_that_refers_back_is_not_the_party_it_is_about
+    """
+    word = head_word(name)
+    text = sentence.text
+    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)) if word else []
+    return bool(mentions) and all(_AN_OBJECT_AFTER.search(text[: _name_start(text, m.start())]) for m in mentions)
+
+
 def _refers_back(sentence: Sentence, article: Article) -> bool:
     pack = article.pack
     return bool(pack and pack.refers_back and pack.refers_back.search(sentence.text))
@@ -612,7 +627,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if (
         subject
         and announced
-        and not _names_near(fields[subject], sentence)
+        and (not _names_near(fields[subject], sentence) or _named_only_after_a_preposition(fields[subject], sentence))
         and not _names_in(fields[subject], announced)
     ):
         # "The conditions include ..." after "Putin has several conditions" are Putin's, whoever the

@@ -177,7 +177,7 @@ def says(said: str, party: str, sentence: Sentence, article: Article) -> bool:
     # Not the words of an earlier sentence that names the same party: the item is that sentence's
     # (tests/test_verify.py::test_an_item_an_earlier_sentence_says_of_its_party_is_that_ones).
     copied = any(
-        overlap(said, s.text) >= 0.8 and overlap(party, s.text) >= 1
+        overlap(said, s.text) >= 0.8 and _party_named_for(party, s, article)
         for s in article.sentences
         if s.number < sentence.number
     )

@@ -106,6 +106,10 @@ PACK = LanguagePack(
     not_a_cue=re.compile(
         r"\b(?:asked (?:about|(?:\w+ ){0,2}not to (?:be |reveal))|(?:on|under) (?:the |a )?conditions? of anonymity"
         r"|in terms of|in order (?:to|for)|at (?:the )?(?:\S+ ){0,3}(?:request|invitation)"
+        # No plan at all, or a plan of attack: "had no plans to leave", "not part of any broader plan",
+        # "al Qaeda is planning to carry out an attack".
+        r"|\bno (?:\S+ )?(?:plans?|intention)|not (?:\S+ ){0,3}any (?:\S+ )?plans?"
+        r"|plan(?:s|ned|ning)? (?:to|for) (?:\S+ ){0,3}(?:attacks?|bomb\w*|kill\w*|assassinat\w*|kidnap\w*)"
         # What a speaker binds their own side to ("We must always have the backs of our allies").
         r"|(?:we|I) (?:(?:\w+ly|also|all|too|really|still) )?(?:must|should|ha(?:ve|s) to|need to)"
         r"|(?:serious|critical|stable|grave|good|poor|satisfactory|delicate|fair) condition)",

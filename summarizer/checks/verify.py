@@ -20,9 +20,9 @@ from summarizer.checks.acronyms import full_name
 from summarizer.checks.casualty_checks import HARM, Refusal, far_from_harm, read_figures
 from summarizer.checks.grounding import ground_evidence
 from summarizer.checks.lang import LanguagePack
+from summarizer.checks.named_subject import named_as_subject, named_subject
 from summarizer.checks.numbers import find_numbers
 from summarizer.checks.pack_figures import read_pack_figures
-from summarizer.checks.proposer import named_proposer, proposes_in
 from summarizer.checks.spokesperson import speaker_for
 from summarizer.checks.stakeholders import head_word, office_of
 from summarizer.pipeline.article import Article
@@ -635,17 +635,20 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         notes.append(f"corrected: {subject} {fields[subject]!r} to {announced!r}, who announced the terms it refers to")
         fields[subject] = _as_written(announced, article)
     if (
-        section == "proposals"
+        section in TOPIC_TEXT
         and subject
-        and (named := named_proposer(fields["proposal"], sentence, article))
+        and (named := named_subject(section, fields[TOPIC_TEXT[section]], sentence, article))
         and not _names_in(fields[subject], named)
-        and not proposes_in(fields[subject], sentence, article)
+        and not named_as_subject(section, fields[subject], sentence, article)
+        and not (fields.get("addressee") and _names_in(fields["addressee"], named))  # a swap: _swapped
     ):
         # "Mediapart has published a document it says shows ... Gaddafi pledged ..." is Gaddafi's
-        # offer: the proposer is the one the sentence names right before its verb of offering
-        # (tests/test_proposer.py).
-        offering = f"whom sentence [{sentence.number}] names as offering"
-        notes.append(f"corrected: {subject} {fields[subject]!r} to {named!r}, {offering}")
+        # offer, "Haaretz says ... Israel has pressed the EU not to publish" Israel's demand: the party is
+        # the one the sentence names right before its verb (tests/test_named_subject.py).
+        doing = {"proposals": "offering", "conditions": "demanding"}[section]
+        notes.append(
+            f"corrected: {subject} {fields[subject]!r} to {named!r}, whom sentence [{sentence.number}] names as {doing}"
+        )
         fields[subject] = _as_written(named, article)
     if section in TOPIC_TEXT and subject and not _party_named_for(fields[subject], sentence, article):
         # "The Federation says it will return only if ..." is the Federation's demand, whatever party

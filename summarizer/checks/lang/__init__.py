@@ -49,8 +49,10 @@ class LanguagePack:
     bound_after: re.Pattern[str] | None = None
     # A party right before a verb of offering, promising or planning ("Djibouti answered the call and
     # promised to send", "the SADC is planning to dispatch"), the name in group ``party``: the
-    # proposal's proposer (checks/proposer.py).
+    # proposal's proposer (checks/named_subject.py).
     offers_by: re.Pattern[str] | None = None
+    # The same before a verb of demanding ("Israel has pressed the EU not to publish"): a demand's party.
+    demands_by: re.Pattern[str] | None = None
     # A speaker named with a description, as a sentence quoting them writes it ("said Fawzi Barhoum, a
     # Hamas spokesman", "Hollande spokesman Bernard Cazeneuve said"), in groups ``name`` and ``desc``:
     # who voices the demand of the body the description names (checks/spokesperson.py).

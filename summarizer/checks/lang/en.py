@@ -96,7 +96,7 @@ PACK = LanguagePack(
             # What a party said it will do: "said that they would send fighters", "announced that ... was to be".
             r"|(?:said|says|announce[ds]?|stated|states|declared|added|told \S+) (?:that )?(?:\S+ ){0,5}"
             r"(?:would|will|is to|are to|was to|were to)"
-            r"|(?:hold|resum|start|begin|open|continu|restart|reopen|join)\w* (?:\w+ ){0,3}"
+            r"|(?:hold|resum|start|begin|open|continu|restart|reopen)\w* (?:\w+ ){0,3}"
             r"(?:talks|dialogue|negotiations)"
             r"|(?:talks|dialogue|negotiations) (?:\w+ ){0,2}(?:scheduled|set for|due to))\b",
             re.IGNORECASE,
@@ -150,6 +150,12 @@ PACK = LanguagePack(
         r"|river|lake|mountain|hill|valley|farm|estate|mine|pipeline|bomb|grenades?|weapons?|arms|explosives?"
         r"|day|war|summit|conference|agreement|accord|treaty|plan|act|law|prize|cup|games|festival)",
         re.IGNORECASE,
+    ),
+    demands_by=re.compile(
+        rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
+        r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "the Council endorsed the process and urged"
+        r"(?:demand(?:ed|s)|call(?:ed|s) (?:on|for|upon)|urg(?:ed|es)|press(?:ed|es)|ask(?:ed|s)|request(?:ed|s)"
+        r"|appeal(?:ed|s) (?:to|for)|insist(?:ed|s)|warn(?:ed|s)|order(?:ed|s))\b"
     ),
     announcing=re.compile(r"(?:said|says|announce[ds]?|stated|states|declared|added|told)\b", re.IGNORECASE),
     speaks_for=(

@@ -1,13 +1,13 @@
-"""The proposer is the one a sentence names right before its verb of offering (checks/proposer.py)."""
+"""The party is the one a sentence names right before its verb of offering or demanding (checks/named_subject.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.checks.proposer import named_proposer
+from summarizer.checks.named_subject import named_subject
 from summarizer.checks.verify import Rejected, verify_item
 from summarizer.pipeline.article import Article
-from summarizer.pipeline.drafts import ProposalDraft
+from summarizer.pipeline.drafts import ConditionDraft, ProposalDraft
 
 # Team-written, after the kinds of sentence where the model named the speaker or a reporter instead.
 SPEAKER_THEN_OFFER = (
@@ -50,7 +50,7 @@ def test_the_one_who_pledges_is_the_proposer_not_the_one_who_says_so() -> None:
 )
 def test_the_party_right_before_the_verb_of_offering(sentence: str, proposal: str, proposer: str | None) -> None:
     article = Article.from_text(sentence, language="en")
-    assert named_proposer(proposal, article.sentence(1), article) == proposer
+    assert named_subject("proposals", proposal, article.sentence(1), article) == proposer
 
 
 def test_a_proposer_the_sentence_names_as_offering_is_kept() -> None:
@@ -58,3 +58,29 @@ def test_a_proposer_the_sentence_names_as_offering_is_kept() -> None:
     draft = ProposalDraft(sentence=1, proposer="The union", proposal="end the strike")
     item = verify_item("proposals", draft, article)
     assert not isinstance(item, Rejected) and item.proposer == "The union"
+
+
+def test_the_one_who_presses_is_the_party_not_the_outlet_that_says_so() -> None:
+    article = Article.from_text(
+        "The Ledger says, in the past, Ostra has pressed the council not to publish the report."
+    )
+    draft = ConditionDraft(sentence=1, party="The Ledger", demand="the council not to publish it")
+    notes: list[str] = []
+    item = verify_item("conditions", draft, article, notes)
+    assert not isinstance(item, Rejected) and item.party == "Ostra"
+    assert notes == ["corrected: party 'The Ledger' to 'Ostra', whom sentence [1] names as demanding"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "demand", "party"),
+    [
+        ("The council endorsed the plan and urged both sides to keep talking.", "keep talking", "The council"),
+        ("Sarkozy warned Medvedev of serious consequences if Russia failed to pull back.", "pull back", "Sarkozy"),
+        # "The demands" is no one demanding; a list of parties is not one.
+        ("The demands also include an end to night shifts.", "an end to night shifts", None),
+        ("Ostra and Delta demanded new elections.", "new elections", None),
+    ],
+)
+def test_the_party_right_before_the_verb_of_demanding(sentence: str, demand: str, party: str | None) -> None:
+    article = Article.from_text(sentence, language="en")
+    assert named_subject("conditions", demand, article.sentence(1), article) == party

@@ -811,6 +811,15 @@ def test_a_demand_that_refers_back_takes_its_party_from_before() -> None:
     assert isinstance(result, Rejected) and result.reason == "party 'Ana Ruiz' is not named in sentence [6]"
 
 
+def test_a_pronoun_after_an_opening_phrase_refers_back_too() -> None:
+    article = Article.from_text(
+        "The union leader Ana Ruiz travels to the coast this week. Managers met in the hall on Tuesday. "
+        "In her weekly radio address, she says she will urge the depot to hire more drivers."
+    )
+    draft = ConditionDraft(sentence=3, party="Ana Ruiz", demand="the depot to hire more drivers")
+    assert not isinstance(verify_item("conditions", draft, article), Rejected)
+
+
 def test_a_demand_that_refers_back_takes_the_party_that_announced_it() -> None:
     # "The terms include ..." after "Ana Ruiz has three terms" are hers, whoever the model named; the
     # outlet told ("told the Ledger Ana Ruiz has") is no part of her name. Without an announcing

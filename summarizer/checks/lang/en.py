@@ -117,7 +117,9 @@ PACK = LanguagePack(
     ),
     reads_figures=True,
     refers_back=re.compile(
-        r"^\W*(?:they|he|she|it|these|those|this|his|her|their|its"
+        # After an opening phrase too: "In his weekly radio address, he says he will urge ...".
+        r"^\W*(?:(?:in|on|at|during|after|before|later|then|meanwhile|however)\b[^,]{0,60},\s*(?=(?:they|he|she|it)\b))?"
+        r"(?:they|he|she|it|these|those|this|his|her|their|its"
         r"|the (?:\w+ )?(?:conditions?|demands?|terms|proposals?|plan|offer|requests?|document|letter|statement))\b",
         re.IGNORECASE,
     ),

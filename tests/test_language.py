@@ -162,8 +162,10 @@ def test_french_has_cues_of_demands_and_offers_and_reads_figures_by_their_neares
     [
         "La CGT estime à 75 000 le nombre d'emplois menacés.",
         "Le groupe armé avait menacé de s'en prendre aux mosquées de la ville.",
+        "Les deux candidats revendiquent la victoire.",
     ],
 )
 def test_a_french_threat_alone_is_no_demand(sentence: str) -> None:
-    # Team-written. On the French dev records no gold demand sat in a sentence whose only cue was "menac-".
+    # Team-written. On the French dev records no gold demand sat in a sentence whose only cue was "menac-",
+    # nor in one that claims a victory.
     assert not could_publish("conditions", Article.from_text(sentence, language="fr"))

@@ -39,7 +39,7 @@ def named_subject(section: str, said: str, sentence: Sentence, article: Article)
     Salling agreed to", two such verbs)."""
     text = sentence.text
     matches = _subjects(section, sentence, article)
-    if len(matches) != 1 or re.search(r"(?:\band|&|[A-Z]\w*,)\s+$", text[: matches[0].start()]):
+    if len(matches) != 1 or re.search(r"(?:\band|&)\s+$", text[: matches[0].start()]):
         return None
     match = matches[0]
     name = _NOT_A_NAME.sub("", match["party"])

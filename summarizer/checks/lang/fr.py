@@ -34,7 +34,12 @@ PACK = LanguagePack(
             re.IGNORECASE,
         ),
     },
-    not_a_cue=re.compile(r"\b(?:état|condition) (?:grave|critique|stable)\b", re.IGNORECASE),
+    # "en état grave"; claiming a victory or an attack is no demand ("revendiquent la victoire").
+    not_a_cue=re.compile(
+        r"\b(?:(?:état|condition) (?:grave|critique|stable)"
+        r"|revendiqu\w* (?:la victoire|l['’]attentat|l['’]attaque|la responsabilité|la paternité))\b",
+        re.IGNORECASE,
+    ),
     reads_figures=False,
     refers_back=re.compile(
         r"^\W*(?:ils|elles|il|elle|ces|cette|ce|leurs?|ses|sa|son"
@@ -52,6 +57,12 @@ PACK = LanguagePack(
         r"\b(?:appel(?:le|lent|é|ait|aient)?|exhort(?:e|ent|é)|demand(?:e|ent|é)\s+à|invit(?:e|ent|é))\s+(?!par\b)"
         r"(?:le\s+|la\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE,
+    ),
+    # "le Conseil national syrien, principale coalition de l’opposition, a appelé à": a demand's party.
+    demands_by=re.compile(
+        r"(?P<party>(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:de|du|des|d['’])\s*)?[\w'’.-]+){0,3}?)"
+        r"(?:,[^,]{1,80},)?\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?"
+        r"(?:appel(?:é|le|lent)\s+à|demand(?:é|e|ent)|exig(?:é|e|ent)|réclam(?:é|e|ent)|exhort(?:é|e|ent))\b"
     ),
     # "Vladimir Poutine a posé plusieurs conditions", "la CGT pose ses exigences".
     announces_terms=re.compile(

@@ -25,10 +25,10 @@ READY_TO = 'The mayor welcomed the call for calm, saying "we are ready to reopen
             "repair the bridge if the town makes a request",
             "both",
         ),
-        # Terms of one's own signing are a demand; an announced threat too; a tie ("the need to") stays one.
+        # A need stressed is a recommendation; terms of one's own signing are a demand, an announced threat too.
+        ("The council stressed the need to open the crossings.", "open the crossings", "offer"),
         ("The Alliance said it would only sign a truce if troops leave.", "only sign a truce", "demand"),
         ("The army stated it would shell the port if the broadcasts do not stop.", "shell the port", "demand"),
-        ("The council stressed the need to open the crossings.", "open the crossings", "demand"),
     ],
 )
 def test_the_cue_before_the_words_says_what_they_are(sentence: str, words: str, expected: str) -> None:

@@ -461,6 +461,7 @@ NAMED_AS_A_THING = [
     ("conditions", "The troops returned at the government's request."),
     ("conditions", "The constitution prevents the president from seeking a third term."),
     ("conditions", 'The ambassador wrote: "We must always have the backs of our allies."'),
+    ("conditions", "The council stressed the need to open the crossings."),
     ("proposals", "She told police that she had no plans to leave the country."),
     ("proposals", "The source said the ban is not part of any broader plan to raise tariffs."),
     ("proposals", "Officials said the rebels are planning to carry out an attack on the port."),

@@ -25,8 +25,8 @@ def _cue_ends(pattern: re.Pattern[str], text: str, before: int, skip: re.Pattern
 
 def reading(words: str, sentence: str, pack: LanguagePack | None) -> Reading:
     """What ``words``, drafted both as a demand and as an offer, are in ``sentence``: an offer when the
-    nearest cue before them is one of proposing and not also one of demanding (a tie, "the need to", is a
-    demand; a cue that only reports what a party will do, ``LanguagePack.announcing``, does not count);
+    nearest cue before them is one of proposing and not also one of demanding (a tie is a demand; a cue
+    that only reports what a party will do, ``LanguagePack.announcing``, does not count);
     both when a cue of demanding follows that offer ("ready to provide assistance if Georgia made an
     official request": the offer and its condition); else a demand."""
     if pack is None or "proposals" not in pack.topics or "conditions" not in pack.topics:

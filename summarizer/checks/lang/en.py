@@ -63,7 +63,9 @@ PACK = LanguagePack(
             r"|(?:seek\w*|sought) (?:\S+ ){0,3}(?:release|return|extradition|withdrawal|resignation|removal"
             r"|compensation|guarantees?|assurances?|apology)"
             # Exhorting: "should reassess", "has to approve", "pressed the EU not to", "it is time for".
-            r"|should|ought to|ha(?:s|ve) to|needs? to|encourag\w* (?:\S+ ){0,8}to|press(?:es|ed|ing)? (?:\S+ ){0,4}to"
+            # "X needs to", not "the need to" (a noun: a recommendation, a proposal's cue).
+            r"|should|ought to|ha(?:s|ve) to|(?<!\bthe )(?<!\ba )needs? to|encourag\w* (?:\S+ ){0,8}to"
+            r"|press(?:es|ed|ing)? (?:\S+ ){0,4}to"
             r"|order(?:s|ed|ing)? (?:\S+ ){0,4}to|expects? (?:that|a|an|the)|expected (?:that|a|an|the)"
             r"|it is (?:now )?time (?:now )?for|hop(?:e|es|ed|ing) (?:that )?(?:\S+ ){0,4}(?:will|would)"
             # Insisting on a demand, not on a fact: "insists that the budget include", not "insisted that it was".

@@ -195,19 +195,17 @@ def _names_near(name: str, *sentences: Sentence | None) -> bool:
     return _names_in(name, " ".join(s.text for s in sentences if s is not None))
 
 
-# Words that put a name as the object of a clause: "sanctions placed on Russia", "talks with Kyiv".
-_AN_OBJECT_AFTER = re.compile(r"\b(?:on|to|against|for|from|with|in|into|at|over|upon)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _named_only_after_a_preposition(name: str, sentence: Sentence) -> bool:
+def _named_only_as_what_it_is_about(name: str, sentence: Sentence, article: Article) -> bool:
     """Whether ``sentence`` names ``name`` (its head word) only right after a preposition such as "on" or
-    "with": as what a demand is about, not as who demands it.
+    "with" (``LanguagePack.about_after``): as what a demand is about, not as who demands it.
     Tests: tests/test_verify.py::test_a_demand_that_refers_back_is_not_the_party_it_is_about
     """
-    word = head_word(name)
-    text = sentence.text
-    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)) if word else []
-    return bool(mentions) and all(_AN_OBJECT_AFTER.search(text[: _name_start(text, m.start())]) for m in mentions)
+    pack, word, text = article.pack, head_word(name), sentence.text
+    if pack is None or pack.about_after is None or word is None:
+        return False
+    about_after = pack.about_after
+    mentions = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
+    return bool(mentions) and all(about_after.search(text[: _name_start(text, m.start())]) for m in mentions)
 
 
 def _refers_back(sentence: Sentence, article: Article) -> bool:
@@ -493,7 +491,7 @@ def _a_party_by_name(name: str, article: Article) -> bool:
     """Whether ``name`` is two to four capitalized words that end in no word of a place or a thing
     (``LanguagePack.thing_heads``) and that the article writes as more than a place: a person or body
     ("Telma Salazar"), whatever kind the model gave it.
-    Tests: tests/test_verify.py::test_a_thing_or_a_place_is_no_stakeholder
+    Tests: tests/test_verify.py::test_a_person_the_model_typed_other_stays_a_stakeholder
     """
     pack = article.pack
     words = name.split()
@@ -618,7 +616,8 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         and fields["kind"] == StakeholderKind.other
         and not _a_party_by_name(fields["name"], article)
     ):
-        # Kind "other" (also a kind the model made up) names a thing or a place ("M-16 rifle"), not a party.
+        # Kind "other" (also a kind the model made up) names a thing or a place ("M-16 rifle"), not a party,
+        # unless it is a name of a person or body (_a_party_by_name).
         # Tests: tests/test_verify.py::test_a_thing_or_a_place_is_no_stakeholder
         return Rejected(
             section, draft, f"{fields['name']!r} is not a person, state, organisation or group", reask=False
@@ -627,7 +626,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if (
         subject
         and announced
-        and (not _names_near(fields[subject], sentence) or _named_only_after_a_preposition(fields[subject], sentence))
+        and (
+            not _names_near(fields[subject], sentence)
+            or _named_only_as_what_it_is_about(fields[subject], sentence, article)
+        )
         and not _names_in(fields[subject], announced)
     ):
         # "The conditions include ..." after "Putin has several conditions" are Putin's, whoever the

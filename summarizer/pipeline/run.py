@@ -302,8 +302,11 @@ def _without_restated_items(
             and c.party.lower() == proposal.proposer.lower()
             and overlap(proposal.proposal, c.demand) >= 0.5
         ]
-        read = reading(proposal.proposal, proposal.evidence, pack) if isinstance(proposal, Proposal) else "demand"
-        if twins and read == "demand":
+        if not twins or not isinstance(proposal, Proposal):
+            offers.append(proposal)
+            continue
+        read = reading(proposal.proposal, proposal.evidence, pack)
+        if read == "demand":
             reason = "restates a condition of the same party in the same sentence: a demand, not a proposal"
             dropped.append(DroppedItem(section="proposals", reason=reason, item=proposal.model_dump(mode="json")))
             continue

@@ -44,6 +44,9 @@ class LanguagePack:
     # a passive "asked by the union to"), ending where that name starts: a demand's party is never named
     # only there (checks/verify.py).
     asks_of: re.Pattern[str] | None = None
+    # The words right before a name that make it what a demand is about ("sanctions placed on Russia"),
+    # ending where the name starts: a demand that refers back is not that name's (checks/verify.py).
+    about_after: re.Pattern[str] | None = None
     # What follows the one a demand binds, right after that name ("Sarkozy must first give back",
     # "Israel should exercise restraint"): a demand's party is not named only there either.
     bound_after: re.Pattern[str] | None = None

@@ -138,6 +138,7 @@ PACK = LanguagePack(
         r"|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|told|tell(?:s|ing)?)\s+(?!by\b)(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE,
     ),
+    about_after=re.compile(r"\b(?:on|to|against|for|from|with|in|into|at|over|upon)\s+(?:the\s+)?$", re.IGNORECASE),
     bound_after=re.compile(r"\s+(?:\w+\s+)?(?:must|should|ought to|ha(?:s|ve) to|needs? to)\b", re.IGNORECASE),
     offers_by=re.compile(
         rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"

@@ -64,6 +64,10 @@ PACK = LanguagePack(
         r"(?:,[^,]{1,80},)?\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?"
         r"(?:appel(?:é|le|lent)\s+à|demand(?:é|e|ent)|exig(?:é|e|ent)|réclam(?:é|e|ent)|exhort(?:é|e|ent))\b"
     ),
+    # "les sanctions contre la Russie", "un accord avec Kiev" (not "de": "les exigences de la CGT").
+    about_after=re.compile(
+        r"\b(?:sur|contre|à|aux?|avec|pour|envers|vers)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE
+    ),
     # "Vladimir Poutine a posé plusieurs conditions", "la CGT pose ses exigences".
     announces_terms=re.compile(
         r"(?P<party>(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*)\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?"

@@ -169,3 +169,11 @@ def test_a_french_threat_alone_is_no_demand(sentence: str) -> None:
     # Team-written. On the French dev records no gold demand sat in a sentence whose only cue was "menac-",
     # nor in one that claims a victory.
     assert not could_publish("conditions", Article.from_text(sentence, language="fr"))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Les autorités ont refusé cet accès.", "Le ministre a accepté la démission du préfet."]
+)
+def test_accepting_or_refusing_is_no_french_offer(sentence: str) -> None:
+    # Team-written. On the French dev records no gold proposal sat in a sentence whose only cue was "refus-".
+    assert not could_publish("proposals", Article.from_text(sentence, language="fr"))

@@ -25,7 +25,8 @@ PACK = LanguagePack(
         ),
         "proposals": re.compile(
             r"\b(?:propos\w*|offr\w*|offre\w*|suggè\w*|sugg[eé]r\w*|invit\w*|négoci\w*|pourparlers|cessez-le-feu"
-            r"|trêve|accept\w*|rejet\w*|refus\w*|prêts? à|prête?s? à|dispos[ée]e?s? à|appel\w* à|plan de"
+            # Accepting or refusing is no offer of one's own ("en refusant de l'extrader"), as in English.
+            r"|trêve|prêts? à|prête?s? à|dispos[ée]e?s? à|appel\w* à|plan de"
             r"|(?:reprendre|reprise|ouvr\w*|ouverture|entamer|poursuivre) (?:\w+ ){0,3}(?:dialogue|discussions"
             r"|négociations|pourparlers)|accord|suggestion\w*|annon[cç]\w*|prév\w*|envisag\w*|projet\w*|volonté"
             r"|vouloir|veu(?:t|lent)|promet\w*|promis\w*|s'engag\w*|recommand\w*|conseill\w*"

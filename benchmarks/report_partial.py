@@ -32,7 +32,9 @@ def main() -> None:
     gold = gold_by_id(base)
     scores = {line["id"]: score_line(line) for line in lines}
     records = [record for record in gold.values() if record["id"] in scores]  # in the gold's order
-    system = (lines[0].get("config") or "summarizer").split(" ")[1] + " (cited)" if lines else "summarizer"
+    # The run's config is "backend model mode strategy prompts schema": name the model and its strategy.
+    config = (lines[0].get("config") or "").split(" ") if lines else []
+    system = f"{config[1]} ({config[3]})" if len(config) > 3 else "summarizer"
     ordered = [scores[record["id"]] for record in records]
     rows = {"rule baseline": baseline_row(records), ONE_VICTIM_BASELINE: one_victim_baseline_row(records)}
     rows[system] = aggregate(ordered)

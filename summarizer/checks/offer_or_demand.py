@@ -37,7 +37,7 @@ def reading(words: str, sentence: str, pack: LanguagePack | None) -> Reading:
     if where is None:
         return "demand"
     offers = _cue_ends(pack.topics["proposals"], text, where, pack.announcing)
-    demands = [m for m in pack.topics["conditions"].finditer(text)]
+    demands = list(pack.topics["conditions"].finditer(text))
     if not offers or max(offers) <= max((m.end() for m in demands if m.end() <= where), default=-1):
         return "demand"
     return "both" if any(m.start() >= where for m in demands) else "offer"

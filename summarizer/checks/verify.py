@@ -176,12 +176,13 @@ def says(said: str, party: str, sentence: Sentence, article: Article) -> bool:
     earlier = (words - there) & _stems_of(article.text[: sentence.start])
     # Not the words of an earlier sentence that names the same party: the item is that sentence's
     # (tests/test_verify.py::test_an_item_an_earlier_sentence_says_of_its_party_is_that_ones).
-    copied = any(
+    if len(there) < 2 or len(there) < 0.5 * (len(words) - len(earlier)):
+        return False
+    return not any(
         overlap(said, s.text) >= 0.8 and _party_named_for(party, s, article)
         for s in article.sentences
         if s.number < sentence.number
     )
-    return len(there) >= 2 and len(there) >= 0.5 * (len(words) - len(earlier)) and not copied
 
 
 def _names_in(name: str, text: str) -> bool:
@@ -288,11 +289,14 @@ def _swapped(party: str, addressee: str | None, section: str, sentence: Sentence
 def _bound(name: str, text: str, pack: LanguagePack) -> bool:
     """Whether ``text`` names ``name`` as the one a demand binds ("Sarkozy must first give back")."""
     word = head_word(name)
-    return (
-        word is not None
-        and pack.bound_after is not None
-        and any(pack.bound_after.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
+    return word is not None and any(
+        _binds_at(m, text, pack) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
     )
+
+
+def _binds_at(mention: re.Match[str], text: str, pack: LanguagePack) -> bool:
+    """Whether what follows ``mention`` binds it to a demand ("... must", ``LanguagePack.bound_after``)."""
+    return pack.bound_after is not None and pack.bound_after.match(text, mention.end()) is not None
 
 
 _TO_DO = re.compile(r"[\w'’.-]*\s+(?:to|à|de|d['’])\b", re.IGNORECASE)  # "... Turkey to halt", "... la CGT à"
@@ -314,7 +318,7 @@ def _only_the_one_asked(party: str, sentence: Sentence, article: Article) -> boo
         before = text[max(0, mention.start() - 60) : _name_start(text, mention.start())]
         if asks_of.search(before) and _TO_DO.match(text, mention.end()):
             return True
-        return pack.bound_after is not None and pack.bound_after.match(text, mention.end()) is not None
+        return _binds_at(mention, text, pack)
 
     return bool(mentions) and all(asked(m) for m in mentions)
 

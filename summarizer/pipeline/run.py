@@ -302,7 +302,7 @@ def _without_restated_items(
             and c.party.lower() == proposal.proposer.lower()
             and overlap(proposal.proposal, c.demand) >= 0.5
         ]
-        if not twins or not isinstance(proposal, Proposal):
+        if not twins or not isinstance(proposal, Proposal):  # the second test narrows the type for mypy
             offers.append(proposal)
             continue
         read = reading(proposal.proposal, proposal.evidence, pack)

@@ -32,6 +32,15 @@ _OFFERING_PARTY = (
     r"(?:(?:[Tt]he )?(?:government|people|parliament|army|leaders?) of )?(?:(?:al|el|bin|ibn|de|van|von)[\s-])?"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:government|ministry|authorities|union|council))?"
 )
+# That party, then what may stand before its verb: "has also", "answered the call and" ("Djibouti answered
+# the call and promised", "the Council endorsed the process and urged"). offers_by and demands_by add the verb.
+_PARTY_THEN = (
+    rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
+    r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"
+)
+# The verbs that report what a party says it will do ("said", "announced"): a proposal cue when "would"
+# follows, and the cue that makes no clause an offer rather than a demand (``announcing``).
+_REPORTING = r"said|says|announce[ds]?|stated|states|declared|added"
 # A person's name: two to four capitalized words, with the particles names hold ("Ali Jama' Jangeli").
 _PERSON = (
     r"(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w'’.-]*"
@@ -96,7 +105,7 @@ PACK = LanguagePack(
             r"|plan(?:s|ning)? (?:to|for)|plans|a plan|planned (?:\w+ ){0,2}(?:march|rally|protest|strike|talks"
             r"|meeting|visit|summit|conference|vote|referendum|elections?)"
             # What a party said it will do: "said that they would send fighters", "announced that ... was to be".
-            r"|(?:said|says|announce[ds]?|stated|states|declared|added|told \S+) (?:that )?(?:\S+ ){0,5}"
+            rf"|(?:{_REPORTING}|told \S+) (?:that )?(?:\S+ ){{0,5}}"
             r"(?:would|will|is to|are to|was to|were to)"
             r"|(?:hold|resum|start|begin|open|continu|restart|reopen)\w* (?:\w+ ){0,3}"
             r"(?:talks|dialogue|negotiations)"
@@ -141,9 +150,8 @@ PACK = LanguagePack(
     about_after=re.compile(r"\b(?:on|to|against|for|from|with|in|into|at|over|upon)\s+(?:the\s+)?$", re.IGNORECASE),
     bound_after=re.compile(r"\s+(?:\w+\s+)?(?:must|should|ought to|ha(?:s|ve) to|needs? to)\b", re.IGNORECASE),
     offers_by=re.compile(
-        rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
-        r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "Djibouti answered the call and promised"
-        r"(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)|plann(?:ing|ed) to|plans to"
+        rf"{_PARTY_THEN}(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)"
+        r"|plann(?:ing|ed) to|plans to"
         r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to"
         # "Britain has also announced plans to join ...": the one whose plan it is.
         r"|(?:announc|unveil|outlin)(?:ed|es) (?:(?:its|their|his|her) )?(?:plans?|intention) to)\b"
@@ -157,12 +165,11 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     demands_by=re.compile(
-        rf"(?P<party>{_OFFERING_PARTY})\s+(?:(?:has|have|had|also|now|then|later|again|is|are|was|were)\s+)*"
-        r"(?:[a-z]+\s+(?:[a-z]+\s+){0,3}and\s+)?"  # "the Council endorsed the process and urged"
-        r"(?:demand(?:ed|s)|call(?:ed|s) (?:on|for|upon)|urg(?:ed|es)|press(?:ed|es)|ask(?:ed|s)|request(?:ed|s)"
+        rf"{_PARTY_THEN}(?:demand(?:ed|s)|call(?:ed|s) (?:on|for|upon)|urg(?:ed|es)|press(?:ed|es)|ask(?:ed|s)"
+        r"|request(?:ed|s)"
         r"|appeal(?:ed|s) (?:to|for)|insist(?:ed|s)|warn(?:ed|s)|order(?:ed|s))\b"
     ),
-    announcing=re.compile(r"(?:said|says|announce[ds]?|stated|states|declared|added|told)\b", re.IGNORECASE),
+    announcing=re.compile(rf"(?:{_REPORTING}|told)\b", re.IGNORECASE),
     speaks_for=(
         # "Joao Caholo, the SADC deputy executive secretary, said"; "said Fawzi Barhoum, a Hamas spokesman."
         re.compile(rf"(?P<name>{_PERSON}),\s+(?P<desc>[^,;:\"“”()]{{3,90}}?),\s+(?:\w+ly\s+)?{_SPEAKING}\b"),

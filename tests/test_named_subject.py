@@ -42,6 +42,12 @@ def test_the_one_who_pledges_is_the_proposer_not_the_one_who_says_so() -> None:
         ("On Monday Ostra promised new elections.", "new elections", "Ostra"),
         ("Britain has also announced plans to join the harbour patrol.", "join the harbour patrol", "Britain"),
         ("The government of Ostra has proposed a truce, its minister announced.", "a truce", "The government of Ostra"),
+        # A body's own proposal, whoever asks for it.
+        (
+            "She asked that the government of Ostra begin its proposed ten-point reform.",
+            "begin its proposed ten-point reform",
+            "the government of Ostra",
+        ),
         # No one party: a pronoun, two parties, or a proposal that is not what the verb introduces.
         ("He promised to hold talks.", "hold talks", None),
         ("Tesco and Salling agreed to a sale.", "a sale", None),

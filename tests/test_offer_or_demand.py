@@ -29,6 +29,9 @@ READY_TO = 'The mayor welcomed the call for calm, saying "we are ready to reopen
         ("The council stressed the need to open the crossings.", "open the crossings", "offer"),
         ("The Alliance said it would only sign a truce if troops leave.", "only sign a truce", "demand"),
         ("The army stated it would shell the port if the broadcasts do not stop.", "shell the port", "demand"),
+        # A call whose cue holds the words it calls for: a call for cooperation or talks suggests them.
+        ("The mayor called for a regional cooperation on the harbour.", "regional cooperation", "offer"),
+        ("The mayor asked to meet the union leaders in the port.", "to meet the union leaders", "offer"),
     ],
 )
 def test_the_cue_before_the_words_says_what_they_are(sentence: str, words: str, expected: str) -> None:

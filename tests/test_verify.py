@@ -476,6 +476,58 @@ def test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer(section: str,
 @pytest.mark.parametrize(
     "sentence",
     [
+        # A deal concluded, a thing someone unnamed proposed, forces made ready for battle (team-written):
+        # the gold codes no concluded agreement and no order to a party's own forces.
+        "In the deal, Ostra and Velm agreed on a line as their shared maritime border.",
+        "The protests began in response to a proposed new law on the harbour.",
+        "The commander ordered that the units be fully battle ready to launch surprise operations.",
+    ],
+)
+def test_a_deal_concluded_or_a_thing_proposed_is_no_offer(sentence: str) -> None:
+    assert not could_publish("proposals", Article.from_text(sentence, language="en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers agreed to a future meeting in Velm.",
+        "The mayor called for a regional cooperation on the harbour.",
+        "The union said its proposed reform would cut fares.",
+    ],
+)
+def test_agreeing_to_meet_or_calling_for_cooperation_is_an_offer(sentence: str) -> None:
+    assert could_publish("proposals", Article.from_text(sentence, language="en"))
+
+
+# Team-written: a quote that runs over two sentences, whose first binds a party by "must".
+QUOTE_OVER_TWO = (
+    'Later the envoy said "Ostra must first give back the money it took. '
+    'We have all the details and are ready to reveal everything."'
+)
+
+
+def test_the_one_bound_in_the_sentence_before_is_not_the_party() -> None:
+    article = Article.from_text(QUOTE_OVER_TWO, language="en")
+    draft = ProposalDraft(sentence=2, proposer="Ostra", proposal="ready to reveal everything")
+    result = verify_item("proposals", draft, article)
+    assert isinstance(result, Rejected) and result.reason == "proposer 'Ostra' is not named in sentence [2]"
+    speaker = ProposalDraft(sentence=2, proposer="the envoy", proposal="ready to reveal everything")
+    assert not isinstance(verify_item("proposals", speaker, article), Rejected)
+
+
+def test_a_party_quoted_by_first_name_is_named() -> None:
+    text = (
+        "On Sunday the mediator met Karim Haddad, the leader of the harbour union. The meeting lasted five hours. "
+        "Karim said the union would allow the ferries to sail on Monday."
+    )
+    draft = ProposalDraft(sentence=3, proposer="Karim Haddad", proposal="allow the ferries to sail on Monday")
+    item = verify_item("proposals", draft, Article.from_text(text, language="en"))
+    assert not isinstance(item, Rejected) and item.proposer == "Karim Haddad"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Analysts have suggested little had changed within the government.",
         "Both airlines offer flights to the island's smaller cities.",
         "The king accepted that there are people with different views.",

@@ -20,7 +20,8 @@ Reading = Literal["demand", "offer", "both"]
 
 
 def _cue_ends(pattern: re.Pattern[str], text: str, before: int, skip: re.Pattern[str] | None = None) -> list[int]:
-    return [m.end() for m in pattern.finditer(text) if m.end() <= before and not (skip and skip.match(m[0]))]
+    # A cue that starts before the words counts, also one that holds them ("called for a regional cooperation").
+    return [m.end() for m in pattern.finditer(text) if m.start() < before and not (skip and skip.match(m[0]))]
 
 
 def reading(words: str, sentence: str, pack: LanguagePack | None) -> Reading:

@@ -27,7 +27,7 @@ from summarizer.checks.spokesperson import speaker_for
 from summarizer.checks.stakeholders import PERSON_TITLES, head_word, office_of
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, Cited
-from summarizer.pipeline.sentences import Sentence
+from summarizer.pipeline.sentences import Sentence, is_heading
 from summarizer.schema import CasualtyReport, Condition, Proposal, Span, Stakeholder, StakeholderKind
 
 GROUNDED_TYPES: dict[str, type[BaseModel]] = {
@@ -568,7 +568,7 @@ def sentences_that_could_state(section: str, article: Article) -> tuple[int, ...
             return None
         stating = (s for s in article.sentences if HARM.search(s.text))
     else:
-        stating = (s for s in article.sentences if pack.states(section, s.text))
+        stating = (s for s in article.sentences if pack.states(section, s.text) and not is_heading(s, article.text))
     return tuple(s.number for s in stating if s.number not in article.addressed_to_ai)
 
 
@@ -618,6 +618,10 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             )
     if pack is not None and not pack.states(section, sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
+    if section in TOPIC_TEXT and is_heading(sentence, article.text):
+        # A heading names a subject ("Russia's proposition for peace in Ukraine"); it states no demand or offer.
+        reason = f"sentence [{sentence.number}] is a heading: it states no {section[:-1]}"
+        return Rejected(section, draft, reason, reask=False)
     if isinstance(draft, CasualtyDraft) and not (pack and (pack.reads_figures or pack.killed_words)):
         # Which figure is killed and which injured is read from the sentence's words: none of this language.
         reason = f"casualty figures are not published for articles in '{article.language}': no checks read its words"

@@ -56,3 +56,18 @@ def split_sentences(text: str) -> list[Sentence]:
         offset = raw_start + (len(piece) - len(piece.lstrip()))
         sentences.append(Sentence(len(sentences) + 1, offset, offset + len(stripped), stripped))
     return sentences
+
+
+# How a statement ends; a line that ends otherwise and is short is a heading or a signature block.
+_ENDS_A_STATEMENT = re.compile(r"""[.!?:;"'”’»)\]]$""")
+HEADING_WORDS = 12
+
+
+def is_heading(sentence: Sentence, text: str) -> bool:
+    """Whether ``sentence`` is a line of its own above more text, of at most 12 words, that does not end
+    as a statement does ("Russia's proposition for peace in Ukraine", "MEASURES FOR CANDIDATES"): it
+    names a subject, it states nothing. Tests: tests/test_headings.py
+    """
+    before, after = text[: sentence.start].rstrip(" \t"), text[sentence.end :].lstrip(" \t")
+    alone = (not before or before.endswith("\n")) and after.startswith("\n") and bool(after.strip())
+    return alone and len(sentence.text.split()) <= HEADING_WORDS and not _ENDS_A_STATEMENT.search(sentence.text)

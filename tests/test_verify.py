@@ -701,6 +701,16 @@ def test_a_person_the_model_typed_other_stays_a_stakeholder() -> None:
         assert isinstance(result, Rejected) and "not a person, state, organisation or group" in result.reason
 
 
+def test_a_war_named_with_a_numeral_is_no_stakeholder() -> None:
+    # Team-written after "World War Three" came back as a stakeholder of kind "other".
+    article = Article.from_text("Nobody wants World War Three or Vatican III, said Ana Ruiz.")
+    for thing in ("World War Three", "Vatican III"):
+        result = verify_item("stakeholders", StakeholderDraft(sentence=1, name=thing, kind="other"), article)
+        assert isinstance(result, Rejected) == (thing == "World War Three")  # a council: no thing head
+    person = verify_item("stakeholders", StakeholderDraft(sentence=1, name="Ana Ruiz", kind="other"), article)
+    assert not isinstance(person, Rejected)
+
+
 def test_a_place_is_no_stakeholder_but_a_state_that_acts_is() -> None:
     # Read on MUC-4 runs: cities and provinces came back as stakeholders of kind "state".
     article = Article.from_text(

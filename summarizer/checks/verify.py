@@ -532,9 +532,18 @@ def _a_party_by_name(name: str, article: Article) -> bool:
         and pack.thing_heads is not None
         and 2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
-        and not pack.thing_heads.fullmatch(words[-1])
+        and not pack.thing_heads.fullmatch(_head_before_a_numeral(words))
         and not only_a_place(name, article)
     )
+
+
+# A numeral that ends a name ("World War Three", "Vatican II", "Apollo 11"): the name's head comes before it.
+_NUMERAL = re.compile(r"(?:[IVX]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)", re.IGNORECASE)
+
+
+def _head_before_a_numeral(words: list[str]) -> str:
+    """The last word of a name, or the word before it where it is a numeral ("World War Three": "War")."""
+    return words[-2] if len(words) >= 2 and _NUMERAL.fullmatch(words[-1]) else words[-1]
 
 
 def only_a_place(name: str, article: Article) -> bool:

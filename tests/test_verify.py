@@ -481,6 +481,8 @@ def test_a_deal_named_or_an_aim_of_ones_own_is_no_demand_nor_offer(section: str,
         "In the deal, Ostra and Velm agreed on a line as their shared maritime border.",
         "The protests began in response to a proposed new law on the harbour.",
         "The commander ordered that the units be fully battle ready to launch surprise operations.",
+        'The minister said: "We will continue this operation for as long as it takes."',
+        "The mayor announced he would resign leadership of the party.",
     ],
 )
 def test_a_deal_concluded_or_a_thing_proposed_is_no_offer(sentence: str) -> None:
@@ -493,6 +495,8 @@ def test_a_deal_concluded_or_a_thing_proposed_is_no_offer(sentence: str) -> None
         "The ministers agreed to a future meeting in Velm.",
         "The mayor called for a regional cooperation on the harbour.",
         "The union said its proposed reform would cut fares.",
+        "The two leaders will continue to meet every second week.",
+        "The mayor offered to resign if the council asked him to.",
     ],
 )
 def test_agreeing_to_meet_or_calling_for_cooperation_is_an_offer(sentence: str) -> None:

@@ -128,6 +128,11 @@ PACK = LanguagePack(
         # ("fully battle ready to launch"): no one offers anything (tests/test_verify.py::
         # test_a_deal_concluded_or_a_thing_proposed_is_no_offer).
         r"|(?:a|an|the) proposed|(?:battle|combat)[- ]ready"
+        # Keeping one's course or leaving one's post is no offer to anyone: "we will continue this operation",
+        # "America will stay engaged", "he is to leave office" (tests/test_verify.py::
+        # test_a_deal_concluded_or_a_thing_proposed_is_no_offer).
+        r"|(?:will|would|shall|is to|are to|was to|were to) (?:\w+ly )?(?:continue|stay|remain|resign|step down"
+        r"|leave office|be leaving)"
         # What a speaker binds their own side to ("We must always have the backs of our allies").
         r"|(?:we|I) (?:(?:\w+ly|also|all|too|really|still) )?(?:must|should|ha(?:ve|s) to|need to)"
         r"|(?:serious|critical|stable|grave|good|poor|satisfactory|delicate|fair) condition)",

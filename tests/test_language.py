@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Settings
-from summarizer.checks.verify import Rejected, could_publish, verify_item
+from summarizer.checks.verify import Rejected, could_publish, sentences_that_could_state, verify_item
 from summarizer.cli import main
 from summarizer.pipeline.article import Article
 from summarizer.pipeline.drafts import CasualtyDraft, ConditionDraft
@@ -155,6 +155,14 @@ def test_french_has_cues_of_demands_and_offers_and_reads_figures_by_their_neares
     assert not isinstance(figure, Rejected) and figure.killed == 2
     wounded = verify_item("casualties", CasualtyDraft(sentence=2, figure_text="", injured=2), french)
     assert isinstance(wounded, Rejected)
+
+
+def test_a_french_article_without_a_word_of_harm_asks_for_no_figures() -> None:
+    # A figure is published only beside a word of harm (pack_figures.py): the call is asked only where one is.
+    calm = Article.from_text(FRENCH + " Le scrutin a eu lieu dimanche.", language="fr")
+    assert not could_publish("casualties", calm)
+    deadly = Article.from_text(FRENCH + " Deux soldats ont été tués dimanche.", language="fr")
+    assert sentences_that_could_state("casualties", deadly) == (2,)
 
 
 @pytest.mark.parametrize(

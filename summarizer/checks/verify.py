@@ -573,9 +573,11 @@ def sentences_that_could_state(section: str, article: Article) -> tuple[int, ...
     if pack is None or (section not in TOPIC_TEXT and section != "casualties"):
         return None  # no cue of another language's rules may keep an item out
     if section == "casualties":
-        if not pack.reads_figures:
-            return None
-        stating = (s for s in article.sentences if HARM.search(s.text))
+        # A figure is published only from a sentence with a word of harm: the English checks' (HARM), or
+        # the pack's near the figure (pack_figures.py); with neither, no figure of the language is.
+        # Tests: tests/test_language.py::test_a_french_article_without_a_word_of_harm_asks_for_no_figures
+        harm = [HARM] if pack.reads_figures else [w for w in (pack.killed_words, pack.injured_words) if w]
+        stating = (s for s in article.sentences if any(words.search(s.text) for words in harm))
     else:
         stating = (s for s in article.sentences if pack.states(section, s.text) and not is_heading(s, article.text))
     return tuple(s.number for s in stating if s.number not in article.addressed_to_ai)

@@ -7,12 +7,17 @@ Sends the first-pass requests of the first N articles of ``speed_ten.py``'s set 
 posts, ``batch.provider_files.request_body``) straight to a fresh ``llama_cpp.server``, in the
 pipeline's order, and reads the server's timings from its log. Variants:
 
-- ``grammar``: the requests as sent today (``response_format: json_object``, a JSON grammar).
+- ``grammar``: ``response_format: json_object`` (a JSON grammar), the requests of session 17.
 - ``free``: instructor's ``md_json`` mode: no ``response_format`` (no grammar); the prompt asks for the
-  JSON in a code block.
+  JSON in a code block (the embedded default since session 17).
+- ``all_logits``: ``free`` on a server that computes the logits of every prompt token
+  (``--logits_all true``, llama_cpp.server's own default, which ``grammar`` and ``free`` ran with).
+- ``last_logit``: ``free`` with the logits of the last token only (``--logits_all false``, the
+  embedded server's setting since session 22).
 
 For each it prints seconds, tokens and the server's split (prompt / generation / the rest: sampling
-and grammar), how many answers validate, and how many are the same JSON as ``grammar``'s answers.
+and grammar), how many answers validate, and how many are the same JSON as the reference variant's
+answers (``grammar``'s; ``all_logits``'s for ``last_logit``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -38,7 +44,11 @@ from summarizer.llm.local_model import bundled_model, ensure_gguf  # noqa: E402
 from summarizer.llm.local_server import LocalServer  # noqa: E402
 from summarizer.pipeline.run import article_chunks, first_pass_requests  # noqa: E402
 
-VARIANTS = {"grammar": "json", "free": "md_json"}
+VARIANTS = {"grammar": "json", "free": "md_json", "all_logits": "md_json", "last_logit": "md_json"}
+# The server options of a variant, after the embedded server's own (a repeated option wins).
+OPTIONS = {"all_logits": ("--logits_all", "true"), "last_logit": ("--logits_all", "false")}
+# The variant whose answers the others are compared with.
+REFERENCE = {"all_logits": "grammar", "last_logit": "all_logits"}
 OUT = ROOT / "benchmarks" / "speed" / "levers"
 
 
@@ -64,7 +74,9 @@ def run(variant: str, articles: int) -> None:
     )
     gguf = ensure_gguf(bundled_model(settings.local_model), cache_dir())
     log = Path(tempfile.mkdtemp(prefix="levers-")) / "server.log"
-    server = LocalServer(gguf, settings.model, log_path=log, context_size=settings.context_size)
+    server = LocalServer(
+        gguf, settings.model, log_path=log, context_size=settings.context_size, server_options=OPTIONS.get(variant, ())
+    )
     with server.start(), httpx.Client(timeout=900) as http:
         for record in records()[:articles]:
             article = article_chunks(record["text"], settings)[0]
@@ -98,27 +110,40 @@ def run(variant: str, articles: int) -> None:
                 print(f"{variant} {record['id'][:40]} {request.part}: {seconds:.1f} s, valid {valid}", flush=True)
 
 
+def _keyed(lines: list[dict[str, Any]]) -> dict[tuple[str, str, int], dict[str, Any]]:
+    """Each call by article, part and its place among the part's calls (one a sentence, in order)."""
+    seen: dict[tuple[str, str], int] = {}
+    keyed = {}
+    for line in lines:
+        n = seen[(line["id"], line["part"])] = seen.get((line["id"], line["part"]), -1) + 1
+        keyed[(line["id"], line["part"], n)] = line
+    return keyed
+
+
 def report() -> None:
-    runs = {p.stem: [json.loads(x) for x in p.read_text().splitlines()] for p in sorted(OUT.glob("*.jsonl"))}
-    reference = {(d["id"], d["part"]): d["answer"] for d in runs.get("grammar", [])}
+    runs = {p.stem: _keyed([json.loads(x) for x in p.read_text().splitlines()]) for p in sorted(OUT.glob("*.jsonl"))}
     print(
         "| variant | calls | seconds | completion tokens | server s: prompt / generate / rest | valid "
-        "| same JSON as grammar |"
+        "| same JSON as the reference variant, of the calls both made |"
     )
     print("|---|---|---|---|---|---|---|")
     for variant in VARIANTS:
-        lines = [d for d in runs.get(variant, []) if (d["id"], d["part"]) in reference or variant == "grammar"]
+        base = REFERENCE.get(variant, "grammar")
+        reference = {key: d["answer"] for key, d in runs.get(base, {}).items()}
+        keyed = runs.get(variant, {})
+        lines = list(keyed.values())
+        common = [key for key in keyed if key in reference]
         if not lines:
             continue
         total = sum(d["server"]["total_ms"] for d in lines) / 1000
         prompt = sum(d["server"]["prompt_ms"] for d in lines) / 1000
         generate = sum(d["server"]["generate_ms"] for d in lines) / 1000
-        same = sum(_parsed(d["answer"]) == _parsed(reference.get((d["id"], d["part"]), "")) for d in lines)
+        same = sum(_parsed(keyed[key]["answer"]) == _parsed(reference[key]) for key in common)
         print(
             f"| {variant} | {len(lines)} | {sum(d['seconds'] for d in lines):.1f} | "
             f"{sum(d['completion_tokens'] for d in lines)} | "
             f"{prompt:.1f} / {generate:.1f} / {total - prompt - generate:.1f} | "
-            f"{sum(d['valid'] for d in lines)} | {same} |"
+            f"{sum(d['valid'] for d in lines)} | {same} of {len(common)} ({base}) |"
         )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from summarizer import ConfigurationError, LocalModelError
 from summarizer.llm.local_model import BUNDLED_MODELS, BundledModel, ensure_gguf
+from summarizer.llm.local_server import LocalServer
 
 PARTS = [b"GGUF" + b"a" * 1000, b"b" * 777, b"c" * 5]
 
@@ -82,3 +83,13 @@ def test_a_server_that_died_is_named_with_its_signal_and_log(tmp_path: Path, mon
     why = local_server.stopped_server_at(server.base_url)
     assert why is not None and f"killed by signal {int(signal.SIGSEGV)}" in why and "Uvicorn running" in why
     assert local_server.stopped_server_at("http://127.0.0.1:2/v1") is None
+
+
+def test_the_server_computes_the_logits_of_the_last_token_only(tmp_path: Path) -> None:
+    # llama_cpp.server's own default computes them for every prompt token (docs/measurements.md,
+    # "Logits of the last token only"); an option given after ours wins, as the benchmark's baseline needs.
+    server = LocalServer(tmp_path / "m.gguf", "qwen", log_path=tmp_path / "log")
+    command = server.command()
+    assert command[command.index("--logits_all") + 1] == "false"
+    again = LocalServer(tmp_path / "m.gguf", "qwen", log_path=tmp_path / "log", server_options=("--logits_all", "true"))
+    assert again.command()[-2:] == ["--logits_all", "true"]

@@ -66,12 +66,14 @@ class LocalServer:
         log_path: Path,
         context_size: int = 8192,
         startup_timeout: float = 180.0,
+        server_options: tuple[str, ...] = (),
     ) -> None:
         self.model_path = model_path
         self.model_name = model_name
         self.log_path = log_path
         self.context_size = context_size
         self.startup_timeout = startup_timeout
+        self.server_options = server_options  # more ``llama_cpp.server`` options; a repeated one wins
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -83,20 +85,9 @@ class LocalServer:
         require_local_extra()
         self.port = _free_port()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        command = [
-            sys.executable, "-m", "llama_cpp.server",
-            "--model", str(self.model_path),
-            "--model_alias", self.model_name,
-            "--host", "127.0.0.1",
-            "--port", str(self.port),
-            "--n_ctx", str(self.context_size),
-            # llama-cpp-python defaults to half the cores; generation here is CPU-bound, so use them all.
-            "--n_threads", str(os.cpu_count() or 1),
-            "--n_threads_batch", str(os.cpu_count() or 1),
-        ]  # fmt: skip
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
-                command,
+                self.command(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -109,6 +100,25 @@ class LocalServer:
             self.stop()
             raise
         return self
+
+    def command(self) -> list[str]:
+        """The command line that starts the server on ``self.port``."""
+        return [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model_path),
+            "--model_alias", self.model_name,
+            "--host", "127.0.0.1",
+            "--port", str(self.port),
+            "--n_ctx", str(self.context_size),
+            # llama-cpp-python defaults to half the cores; generation here is CPU-bound, so use them all.
+            "--n_threads", str(os.cpu_count() or 1),
+            "--n_threads_batch", str(os.cpu_count() or 1),
+            # Logits of the last token only. The server's default computes them for every prompt token (for
+            # logprobs, never asked here) and copies each 151,936-wide row out: docs/measurements.md,
+            # "Logits of the last token only".
+            "--logits_all", "false",
+            *self.server_options,
+        ]  # fmt: skip
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.startup_timeout

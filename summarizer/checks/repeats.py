@@ -1,7 +1,7 @@
 """A demand or offer reported, then quoted: published once, from the report.
 
-News reports a proposal, then quotes the party saying it ("It follows Lavrov proposing talks in
-Istanbul ... Lavrov said: 'We propose holding the next round of talks in Istanbul'"); the sentences
+News reports a proposal, then quotes the party saying it ("It follows the minister proposing talks
+in Ostra ... She said: 'We propose holding the next round of talks in Ostra'"); the sentences
 strategy drafts it from each sentence, and a reader sees the same offer twice. An item of the same
 party that a quote up to two sentences after the report says again goes to ``meta.dropped``, naming
 the report. A restatement that is no quote stays: the Wikinews gold counts "officials asked the US to

@@ -630,7 +630,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     if pack is not None and not pack.states(section, sentence.text):
         return Rejected(section, draft, f"sentence [{sentence.number}] states no {section[:-1]}", reask=False)
     if section in TOPIC_TEXT and is_heading(sentence, article.text):
-        # A heading names a subject ("Russia's proposition for peace in Ukraine"); it states no demand or offer.
+        # A heading names a subject ("Ostra's proposal for peace in the harbour"); it states no demand or offer.
         reason = f"sentence [{sentence.number}] is a heading: it states no {section[:-1]}"
         return Rejected(section, draft, reason, reask=False)
     if isinstance(draft, CasualtyDraft) and not (pack and (pack.reads_figures or pack.killed_words)):

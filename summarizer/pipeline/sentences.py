@@ -65,7 +65,7 @@ HEADING_WORDS = 12
 
 def is_heading(sentence: Sentence, text: str) -> bool:
     """Whether ``sentence`` is a line of its own above more text, of at most 12 words, that does not end
-    as a statement does ("Russia's proposition for peace in Ukraine", "MEASURES FOR CANDIDATES"): it
+    as a statement does ("Ostra's proposal for peace in the harbour", "MEASURES FOR CANDIDATES"): it
     names a subject, it states nothing. Tests: tests/test_headings.py
     """
     before, after = text[: sentence.start].rstrip(" \t"), text[sentence.end :].lstrip(" \t")

@@ -1,5 +1,6 @@
 import pytest
 
+from summarizer.checks.named_in_article import names_in_article
 from summarizer.checks.numbers import find_numbers
 from summarizer.checks.verify import Rejected, could_publish, reported_by_party, verify_item
 from summarizer.pipeline.article import Article
@@ -713,6 +714,8 @@ def test_a_war_named_with_a_numeral_is_no_stakeholder() -> None:
         assert isinstance(result, Rejected) == (thing == "World War Three")  # a council: no thing head
     person = verify_item("stakeholders", StakeholderDraft(sentence=1, name="Ana Ruiz", kind="other"), article)
     assert not isinstance(person, Rejected)
+    # Nor is it one of the names the article writes (checks/named_in_article.py).
+    assert [s.name for s in names_in_article(article)] == ["Vatican III", "Ana Ruiz"]
 
 
 def test_a_place_is_no_stakeholder_but_a_state_that_acts_is() -> None:

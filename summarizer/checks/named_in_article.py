@@ -21,7 +21,7 @@ from text_to_num import text2num
 
 from summarizer.checks.named_parties import NATIONALITY, capitalized_inside_sentences
 from summarizer.checks.stakeholders import head_word
-from summarizer.checks.verify import only_a_place
+from summarizer.checks.verify import a_numbered_thing, only_a_place
 from summarizer.pipeline.article import Article
 from summarizer.schema import Alignment, Span, Stakeholder, StakeholderKind
 
@@ -116,7 +116,12 @@ def names_in_article(article: Article) -> list[Stakeholder]:
     stakeholders = []
     for name, number in found.values():
         sentence = article.sentence(number)
-        if sentence is None or only_a_place(name, article) or _only_a_time_zone(name, article.text):
+        if (
+            sentence is None
+            or only_a_place(name, article)
+            or _only_a_time_zone(name, article.text)
+            or a_numbered_thing(name, article.pack)
+        ):
             continue
         start = article.offset + sentence.start
         stakeholders.append(

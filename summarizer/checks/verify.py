@@ -546,6 +546,20 @@ def _head_before_a_numeral(words: list[str]) -> str:
     return words[-2] if len(words) >= 2 and _NUMERAL.fullmatch(words[-1]) else words[-1]
 
 
+def a_numbered_thing(name: str, pack: LanguagePack | None) -> bool:
+    """Whether ``name`` ends in a numeral after a word of a thing ("World War Three", "Phase 2"): an event
+    or a thing, never a party. Tests: tests/test_verify.py::test_a_war_named_with_a_numeral_is_no_stakeholder
+    """
+    words = name.split()
+    return (
+        pack is not None
+        and pack.thing_heads is not None
+        and len(words) >= 2
+        and _NUMERAL.fullmatch(words[-1]) is not None
+        and pack.thing_heads.fullmatch(words[-2]) is not None
+    )
+
+
 def only_a_place(name: str, article: Article) -> bool:
     """Whether the article writes ``name`` only as a place (after "in", "near the town of"...) or its dateline.
 

@@ -12,6 +12,7 @@ Tests: tests/test_repeats.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pydantic import BaseModel
 
@@ -44,13 +45,12 @@ def without_quoted_repeats(
 ) -> tuple[list[BaseModel], list[DroppedItem]]:
     """``items`` without each one whose sentence quotes what an item of the same party, reported in one of
     the two sentences before, already says; and the dropped ones with their reason."""
+    if not any(_QUOTE_MARK.search(str(getattr(item, "evidence", ""))) for item in items):
+        return items, []  # no item stands in a quote: nothing can repeat a report
     starts = [s.start for s in split_sentences(text)]
-
-    def number(item: BaseModel) -> int:
-        return sum(1 for start in starts if start <= _start(item))
-
+    number = {id(item): bisect_right(starts, _start(item)) for item in items}  # the sentence each item cites
     kept: list[BaseModel] = []  # in the article's order, to find each report before its quote
-    dropped: list[DroppedItem] = []
+    dropped: dict[int, DroppedItem] = {}
     for item in sorted(items, key=_start):
         this = _party_and_words(item)
         report = None
@@ -60,7 +60,7 @@ def without_quoted_repeats(
                     earlier
                     for earlier in kept
                     if (that := _party_and_words(earlier)) is not None
-                    and 0 < number(item) - number(earlier) <= QUOTED_WITHIN
+                    and 0 < number[id(item)] - number[id(earlier)] <= QUOTED_WITHIN
                     and that[0].lower() == this[0].lower()
                     and max(overlap(this[1], that[1]), overlap(that[1], this[1])) >= SAME_ITEM
                 ),
@@ -70,5 +70,5 @@ def without_quoted_repeats(
             kept.append(item)
             continue
         reason = f"quotes what an earlier sentence reports: {getattr(report, 'evidence', '')[:80]!r}"
-        dropped.append(DroppedItem(section=section, reason=reason, item=item.model_dump(mode="json")))
-    return [item for item in items if any(item is k for k in kept)], dropped
+        dropped[id(item)] = DroppedItem(section=section, reason=reason, item=item.model_dump(mode="json"))
+    return [item for item in items if id(item) not in dropped], list(dropped.values())

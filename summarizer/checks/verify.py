@@ -556,7 +556,7 @@ def a_numbered_thing(name: str, pack: LanguagePack | None) -> bool:
         and pack.thing_heads is not None
         and len(words) >= 2
         and _NUMERAL.fullmatch(words[-1]) is not None
-        and pack.thing_heads.fullmatch(words[-2]) is not None
+        and pack.thing_heads.fullmatch(_head_before_a_numeral(words)) is not None
     )
 
 

@@ -1,8 +1,8 @@
-"""A demand or offer reported, then quoted, is published once (checks/repeats.py)."""
+"""A demand or offer said twice, in one sentence or reported then quoted, is published once (checks/repeats.py)."""
 
 from __future__ import annotations
 
-from summarizer.checks.repeats import without_quoted_repeats
+from summarizer.checks.repeats import without_contained_repeats, without_quoted_repeats
 from summarizer.schema import Proposal, Span
 
 # Team-written: a report of an offer, a sentence between, then the party quoted making it.
@@ -47,3 +47,17 @@ def test_another_party_or_a_restatement_without_a_quote_stays() -> None:
     for items in ([REPORT, other], [REPORT, velm], [REPORT, unquoted]):
         kept, dropped = without_quoted_repeats("proposals", items, TEXT)
         assert kept == items and dropped == []
+
+
+def test_an_item_another_of_its_sentence_holds_is_published_once() -> None:
+    quoted = QUOTE.evidence
+    shorter = offer("Ana Ruiz", "the next round of talks with Velm in Ostra", quoted)
+    of_velm = offer("Velm", "the next round of talks with Velm in Ostra", quoted)  # another party: stays
+    other = offer("Ana Ruiz", "a truce in early June", quoted)  # other words: stays
+    kept, dropped = without_contained_repeats("proposals", [shorter, QUOTE, of_velm, other])
+    assert kept == [QUOTE, of_velm, other]
+    assert [d.item["proposal"] for d in dropped] == [shorter.proposal]
+    assert dropped[0].reason == (
+        "said again, with more words, by another item of its sentence: "
+        "'holding the next round of talks with Velm in Ostra in early June'"
+    )

@@ -1041,3 +1041,45 @@ def test_an_item_an_earlier_sentence_says_of_its_party_is_that_ones() -> None:
     offer = "the town will reopen the harbour road to trucks on Monday"
     item = verify_item("proposals", ProposalDraft(sentence=2, proposer="The mayor", proposal=offer), article)
     assert not isinstance(item, Rejected) and item.evidence.startswith("The mayor announced")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Team-written. The answer's proposer was null: the one the sentence names as agreeing to it.
+        ("The talks ended. A call between the mayors saw Ostra agree to draft a charter for the harbour.", "Ostra"),
+        # No one named as offering: nothing is guessed.
+        ("The talks ended. A charter for the harbour would be drafted by the spring.", None),
+    ],
+)
+def test_an_item_without_its_party_takes_the_one_its_sentence_names(text: str, published: str | None) -> None:
+    article = Article.from_text(text, language="en")
+    answer = {"proposals": [{"sentence": 2, "proposer": None, "proposal": "draft a charter for the harbour"}]}
+    draft = Proposals.model_validate(answer).proposals[0]
+    notes: list[str] = []
+    item = verify_item("proposals", draft, article, notes)
+    if published:
+        assert not isinstance(item, Rejected) and item.proposer == published
+        assert notes == [f"filled: proposer {published!r}, whom sentence [2] names, for the one not given"]
+    else:
+        assert isinstance(item, Rejected) and item.reason == (
+            "no proposer given, and sentence [2] names no one as offering it"
+        )
+
+
+def test_an_item_naming_what_only_a_later_sentence_says_is_that_ones() -> None:
+    # Team-written. The report names no place; the model took "Ostra" from the later sentence.
+    article = Article.from_text(
+        "It follows Foreign Minister Ana Ruiz proposing a next round of talks with Velm. Velm has not answered. "
+        "On Monday Ana Ruiz proposed holding the next round of talks with Velm in Ostra within days.",
+        language="en",
+    )
+    draft = ProposalDraft(sentence=1, proposer="Ana Ruiz", proposal="next round of talks with Velm in Ostra")
+    notes: list[str] = []
+    item = verify_item("proposals", draft, article, notes)
+    assert not isinstance(item, Rejected) and item.evidence.startswith("On Monday Ana Ruiz proposed")
+    assert notes[0] == "moved: from sentence [1] to [3], which names all it says"
+    # What the report itself says stays the report's.
+    draft = ProposalDraft(sentence=1, proposer="Ana Ruiz", proposal="a next round of talks with Velm")
+    item = verify_item("proposals", draft, article)
+    assert not isinstance(item, Rejected) and item.evidence.startswith("It follows")

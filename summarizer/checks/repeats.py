@@ -1,4 +1,10 @@
-"""A demand or offer reported, then quoted: published once, from the report.
+"""A demand or offer said twice: published once.
+
+Drafted twice from one sentence ("talks in Ostra" and "holding talks in Ostra within days", of one
+party), the fuller item is published and the other goes to ``meta.dropped`` (``without_contained_repeats``).
+Tests: tests/test_repeats.py::test_an_item_another_of_its_sentence_holds_is_published_once.
+
+Reported, then quoted (``without_quoted_repeats``), it is published from the report.
 
 News reports a proposal, then quotes the party saying it ("It follows the minister proposing talks
 in Ostra ... She said: 'We propose holding the next round of talks in Ostra'"); the sentences
@@ -71,4 +77,32 @@ def without_quoted_repeats(
             continue
         reason = f"quotes what an earlier sentence reports: {getattr(report, 'evidence', '')[:80]!r}"
         dropped[id(item)] = DroppedItem(section=section, reason=reason, item=item.model_dump(mode="json"))
+    return [item for item in items if id(item) not in dropped], list(dropped.values())
+
+
+def without_contained_repeats(section: str, items: list[BaseModel]) -> tuple[list[BaseModel], list[DroppedItem]]:
+    """``items`` without each one whose words (``SAME_ITEM`` of them) an item of the same party and sentence
+    holds with more words; and the dropped ones with their reason."""
+    dropped: dict[int, DroppedItem] = {}
+    for item in items:
+        this = _party_and_words(item)
+        if this is None:
+            continue
+        fuller = next(
+            (
+                that[1]
+                for other in items
+                if other is not item
+                and id(other) not in dropped
+                and _start(other) == _start(item)
+                and (that := _party_and_words(other)) is not None
+                and that[0].lower() == this[0].lower()
+                and len(that[1]) > len(this[1])
+                and overlap(this[1], that[1]) >= SAME_ITEM
+            ),
+            None,
+        )
+        if fuller is not None:
+            reason = f"said again, with more words, by another item of its sentence: {fuller[:80]!r}"
+            dropped[id(item)] = DroppedItem(section=section, reason=reason, item=item.model_dump(mode="json"))
     return [item for item in items if id(item) not in dropped], list(dropped.values())

@@ -185,6 +185,31 @@ def says(said: str, party: str, sentence: Sentence, article: Article) -> bool:
     )
 
 
+def _sentence_stating_its_names(said: str, party: str, sentence: Sentence, article: Article) -> Sentence | None:
+    """The later sentence that says ``said`` with the names in it that ``sentence`` lacks, where ``party``
+    is named; None when ``said`` names nothing ``sentence`` (or the one before) lacks. "It follows the
+    minister proposing talks", drafted as "talks in Ostra" from the later "She proposes talks in Ostra":
+    the offer is that sentence's, so a reader sees it once and where it is said.
+    Tests: tests/test_verify.py::test_an_item_naming_what_only_a_later_sentence_says_is_that_ones
+    """
+    before = article.sentence(sentence.number - 1)
+    near = sentence.text + " " + (before.text if before else "")
+    names = re.findall(r"(?<=\s)[A-Z][\w'’-]+", said.strip())  # capitalized, not as the first word
+    lacking = [rf"\b{re.escape(name)}\b" for name in names if not re.search(rf"\b{re.escape(name)}\b", near)]
+    if not lacking:
+        return None
+    return next(
+        (
+            later
+            for later in article.sentences[sentence.number :]
+            if all(re.search(name, later.text) for name in lacking)
+            and overlap(said, later.text) >= 0.8
+            and _party_named_for(party, later, article)
+        ),
+        None,
+    )
+
+
 def _names_in(name: str, text: str) -> bool:
     """Whether ``name``'s head word is in ``text``."""
     word = head_word(name)
@@ -616,6 +641,18 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
     sentence = article.sentence(draft.sentence)
     if sentence is None:
         return Rejected(section, draft, f"cites sentence [{draft.sentence}], which does not exist")
+    if section in TOPIC_TEXT and not getattr(draft, SUBJECT_FIELDS[section]).strip():
+        # Drafted with no party (drafts._subject_left_to_the_sentence): the one its sentence names as
+        # demanding or offering, else none is guessed.
+        # Test: tests/test_verify.py::test_an_item_without_its_party_takes_the_one_its_sentence_names
+        said, missing = getattr(draft, TOPIC_TEXT[section]), SUBJECT_FIELDS[section]
+        named = named_subject(section, said, sentence, article) or announced_party(sentence, article)
+        if named is None:
+            doing = {"proposals": "offering", "conditions": "demanding"}[section]
+            reason = f"no {missing} given, and sentence [{sentence.number}] names no one as {doing} it"
+            return Rejected(section, draft, reason, reask=False)
+        notes.append(f"filled: {missing} {named!r}, whom sentence [{sentence.number}] names, for the one not given")
+        draft = draft.model_copy(update={missing: named})
     if section in TOPIC_TEXT:
         # The demand or proposal must be what its sentence says. It moves to the sentence that says it
         # only when that sentence also names its party in full (else the model may have swapped who
@@ -632,6 +669,9 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             if overlap(said, best.text) < 0.5 or not party_there:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
             sentence = best
+        elif (fuller := _sentence_stating_its_names(said, party, sentence, article)) is not None:
+            notes.append(f"moved: from sentence [{sentence.number}] to [{fuller.number}], which names all it says")
+            sentence = fuller
     pack = article.pack
     if section in TOPIC_TEXT and pack is not None and pack.names_only_the_kind:
         # "several conditions he'd want met" tells a reader nothing that is demanded.

@@ -194,12 +194,25 @@ class Cited(_Draft):
 
 
 # Cited is the last base so its field comes first in the schema (pydantic collects fields base-last first).
+def _subject_left_to_the_sentence(data: Any, field: str) -> Any:
+    # A demand or offer drafted with no party is not lost here: verification reads the party from its
+    # sentence or rejects it (verify.verify_item).
+    # Test: tests/test_verify.py::test_an_item_without_its_party_takes_the_one_its_sentence_names
+    return {**data, field: ""} if isinstance(data, dict) and data.get(field) is None else data
+
+
 class ConditionDraft(ConditionFields, Cited):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _party_left_to_the_sentence(cls, data: Any) -> Any:
+        return _subject_left_to_the_sentence(data, "party")
 
 
 class ProposalDraft(ProposalFields, Cited):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _proposer_left_to_the_sentence(cls, data: Any) -> Any:
+        return _subject_left_to_the_sentence(data, "proposer")
 
 
 class CitedFigure(Cited):

@@ -27,7 +27,7 @@ from summarizer.checks.named_parties import not_yet_listed, parties_named
 from summarizer.checks.offer_or_demand import reading
 from summarizer.checks.one_victim import one_victim_reports
 from summarizer.checks.overview_check import check_overview
-from summarizer.checks.repeats import without_quoted_repeats
+from summarizer.checks.repeats import without_contained_repeats, without_quoted_repeats
 from summarizer.checks.stakeholders import merge_stakeholders
 from summarizer.checks.verify import Rejected, overlap, sentences_that_could_state, verify_item
 from summarizer.config import Settings
@@ -436,7 +436,9 @@ def assemble_summary(
     )
     conditions, repeated_demands = without_quoted_repeats("conditions", conditions, text)
     proposals, repeated_offers = without_quoted_repeats("proposals", proposals, text)
-    dropped += restated + repeated_demands + repeated_offers
+    conditions, demands_said_twice = without_contained_repeats("conditions", conditions)
+    proposals, offers_said_twice = without_contained_repeats("proposals", proposals)
+    dropped += restated + repeated_demands + repeated_offers + demands_said_twice + offers_said_twice
     casualties = dedupe("casualties", kept["casualties"])
     casualties += one_victim_reports(chunks, casualties)
     stakeholders = merge_stakeholders([s for s in kept["stakeholders"] if isinstance(s, Stakeholder)])

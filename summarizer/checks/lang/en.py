@@ -164,7 +164,7 @@ PACK = LanguagePack(
     offers_by=re.compile(
         rf"{_PARTY_THEN}(?:promis(?:ed|es)|pledg(?:ed|es)|propos(?:ed|es)|offer(?:ed|s)|vow(?:ed|s)"
         r"|plann(?:ing|ed) to|plans to"
-        r"|intends? to|intended to|agreed to|invited|suggested|stands? ready|ready to"
+        r"|intends? to|intended to|agree[ds]? to|invited|suggested|stands? ready|ready to"
         # "Britain has also announced plans to join ...": the one whose plan it is.
         r"|(?:announc|unveil|outlin)(?:ed|es) (?:(?:its|their|his|her) )?(?:plans?|intention) to"
         # "She asked that the government of Yemen begin its proposed ten-point program": the proposal is

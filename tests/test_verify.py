@@ -648,6 +648,31 @@ def test_a_proposal_restating_a_condition_of_the_same_party_is_dropped() -> None
     ]
 
 
+def test_a_pledge_demanded_of_a_party_is_not_its_proposal() -> None:
+    # Team-written: the Federation's terms ask a pledge of the port authority; the pledge is no offer.
+    article = Article.from_text(
+        "The Federation set out its terms on Monday. "
+        "The conditions include the port authority pledging to rehire the 60 dismissed workers."
+    )
+    demand = "the port authority pledging to rehire the 60 dismissed workers"
+    draft = ConditionDraft(sentence=2, party="Federation", addressee="port authority", demand=demand)
+    condition = verify_item("conditions", draft, article)
+    proposal = verify_item("proposals", ProposalDraft(sentence=2, proposer="port authority", proposal=demand), article)
+    assert not isinstance(condition, Rejected) and not isinstance(proposal, Rejected)
+    demands, kept, dropped = _without_restated_items([condition], [proposal], article.pack)
+    assert demands == [condition] and kept == []
+    assert [d.reason for d in dropped] == [
+        "restates what a condition of the same sentence asks of its proposer: a demand, not a proposal"
+    ]
+    # Its words after the pledge's verb: the same.
+    proposal = verify_item(
+        "proposals",
+        ProposalDraft(sentence=2, proposer="port authority", proposal="rehire the 60 dismissed workers"),
+        article,
+    )
+    assert _without_restated_items([condition], [proposal], article.pack)[1] == []
+
+
 def test_the_same_item_written_twice_is_published_once() -> None:
     # Two answers wrote one offer with and without its full stop; another offer of the sentence stays.
     article = Article.from_text("The mayor said: we are committed to keeping the harbour open, and we offer talks.")
@@ -977,6 +1002,11 @@ def test_a_french_demand_that_refers_back_takes_the_party_that_announced_it() ->
         ("several conditions he would want met before any truce", True),
         ("some terms", True),
         ("a number of demands", True),
+        ("Ana Ruiz has several conditions she would want met", True),
+        ("Ostra's alleged terms when going into the talks", True),
+        ("Ostra's terms for a truce", False),
+        ("Ostra has demands for higher pay", False),
+        ("their demands include the release of all prisoners", False),
         ("the demand for higher pay", False),
         ("a plan to rebuild the bridge", False),
         ("the release of all prisoners", False),

@@ -280,14 +280,30 @@ def dedupe(section: str, items: list[BaseModel]) -> list[BaseModel]:
     return list(merged.values())
 
 
+def _asked_of_its_proposer(proposal: BaseModel, conditions: list[BaseModel], pack: LanguagePack | None) -> bool:
+    """Whether a condition of ``proposal``'s sentence asks of its proposer mostly the same words, where
+    the sentence names the proposer after a cue of demanding ("The conditions include the Western
+    leaders pledging to stop ..."): the proposer's own verb then tells what is asked of it."""
+    return isinstance(proposal, Proposal) and any(
+        isinstance(c, Condition)
+        and c.evidence_span == proposal.evidence_span
+        and (c.addressee or "").lower() == proposal.proposer.lower()
+        and overlap(proposal.proposal, c.demand) >= 0.5
+        and reading(proposal.proposer, proposal.evidence, pack) == "demand"
+        for c in conditions
+    )
+
+
 def _without_restated_items(
     conditions: list[BaseModel], proposals: list[BaseModel], pack: LanguagePack | None
 ) -> tuple[list[BaseModel], list[BaseModel], list[DroppedItem]]:
     """Each clause drafted as both a condition and a proposal (same sentence, same party, mostly the same
     words) kept where its sentence's cues put it (``offer_or_demand.reading``): "The Alliance would only
     sign a truce if troops withdraw" is a demand; "we are ready to take more steps" an offer; "ready to
-    provide assistance if Georgia made a request" both, the offer and its condition.
+    provide assistance if Georgia made a request" both, the offer and its condition. A proposal of the one
+    a condition asks, in its words, is dropped where the cues read a demand.
     Tests: tests/test_verify.py::test_a_proposal_restating_a_condition_of_the_same_party_is_dropped,
+    tests/test_verify.py::test_a_pledge_demanded_of_a_party_is_not_its_proposal,
     tests/test_offer_or_demand.py
     """
     dropped: list[DroppedItem] = []
@@ -303,6 +319,11 @@ def _without_restated_items(
             and c.party.lower() == proposal.proposer.lower()
             and overlap(proposal.proposal, c.demand) >= 0.5
         ]
+        if not twins and _asked_of_its_proposer(proposal, conditions, pack):
+            # "The terms include the port authority pledging to rehire": the pledge asked, not offered.
+            reason = "restates what a condition of the same sentence asks of its proposer: a demand, not a proposal"
+            dropped.append(DroppedItem(section="proposals", reason=reason, item=proposal.model_dump(mode="json")))
+            continue
         if not twins or not isinstance(proposal, Proposal):  # the second test narrows the type for mypy
             offers.append(proposal)
             continue

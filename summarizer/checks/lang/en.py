@@ -147,10 +147,13 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     # "several conditions he'd want met", "some T's and C's", "his terms"; not "the demand for higher pay".
+    # Also who has them: "Ostra has several conditions", "Ostra's alleged terms when going into talks".
     names_only_the_kind=re.compile(
-        r"^\W*(?:several|some|certain|various|many|a (?:few|number of|list of|series of|set of)|his|her|their"
-        r"|its|the|new|further|other)\s+(?:\w+\s+)?(?:conditions?|demands?|terms|t's and c's|proposals?"
-        r"|requests?|offers?|plans?)\b(?!\s*(?:for|of|on|that|to|:|including|such as)\b)",
+        r"^\W*(?:(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+"
+        r"|(?:(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?:has|have|had)\s+)?"
+        r"(?:several|some|certain|various|many|a (?:few|number of|list of|series of|set of)|his|her|their"
+        r"|its|the|new|further|other)\s+)(?:\w+\s+)?(?:conditions?|demands?|terms|t's and c's|proposals?"
+        r"|requests?|offers?|plans?)\b(?!\s*(?:for|of|on|that|to|:|including|include[sd]?|are|were|such as)\b)",
         re.IGNORECASE,
     ),
     # "called on Turkey to", "urged the union to": the one asked follows (not a passive "by").

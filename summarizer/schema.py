@@ -253,7 +253,8 @@ class DroppedItem(_Model):
 
 class Correction(_Model):
     """A published item (or the headline and summary) that verification changed: a detail cleared or
-    respelled, a figure read again, a sentence taken out of the summary."""
+    respelled, a party corrected or filled in, the evidence moved to the sentence that says the item, a
+    figure read again, a sentence taken out of the summary."""
 
     section: str
     reason: str

@@ -174,10 +174,12 @@ def test_a_demand_is_checked_against_what_its_sentence_says() -> None:
     swapped = ConditionDraft(sentence=1, party="Coastal Alliance", demand="hand over its weapons")
     result = verify_item("conditions", swapped, article)
     assert isinstance(result, Rejected) and "is not what sentence [1] says" in result.reason
+    notes: list[str] = []
     moved = verify_item(
-        "conditions", ConditionDraft(sentence=1, party="government", demand="hand over weapons"), article
+        "conditions", ConditionDraft(sentence=1, party="government", demand="hand over weapons"), article, notes
     )
     assert not isinstance(moved, Rejected) and moved.evidence.startswith("The government")
+    assert notes == ["moved: from sentence [1] to [2], which says it"]
 
 
 def test_no_one_and_eight_times_are_not_counts_of_people() -> None:

@@ -668,6 +668,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
             )
             if overlap(said, best.text) < 0.5 or not party_there:
                 return Rejected(section, draft, f"{said!r} is not what sentence [{sentence.number}] says", reask=False)
+            notes.append(f"moved: from sentence [{sentence.number}] to [{best.number}], which says it")
             sentence = best
         elif (fuller := _sentence_stating_its_names(said, party, sentence, article)) is not None:
             notes.append(f"moved: from sentence [{sentence.number}] to [{fuller.number}], which names all it says")

@@ -193,7 +193,6 @@ class Cited(_Draft):
         return item
 
 
-# Cited is the last base so its field comes first in the schema (pydantic collects fields base-last first).
 def _subject_left_to_the_sentence(data: Any, field: str) -> Any:
     # A demand or offer drafted with no party is not lost here: verification reads the party from its
     # sentence or rejects it (verify.verify_item).
@@ -201,6 +200,7 @@ def _subject_left_to_the_sentence(data: Any, field: str) -> Any:
     return {**data, field: ""} if isinstance(data, dict) and data.get(field) is None else data
 
 
+# Cited is the last base so its field comes first in the schema (pydantic collects fields base-last first).
 class ConditionDraft(ConditionFields, Cited):
     @model_validator(mode="before")
     @classmethod

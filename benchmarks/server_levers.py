@@ -14,10 +14,13 @@ pipeline's order, and reads the server's timings from its log. Variants:
   (``--logits_all true``, llama_cpp.server's own default, which ``grammar`` and ``free`` ran with).
 - ``last_logit``: ``free`` with the logits of the last token only (``--logits_all false``, the
   embedded server's setting since session 22).
+- ``last_logit_again``: ``last_logit`` run again, as the same day's reference for ``flash_attn`` (the
+  machine's speed changes from day to day).
+- ``flash_attn``: ``last_logit`` with llama.cpp's flash attention (``--flash_attn true``).
 
 For each it prints seconds, tokens and the server's split (prompt / generation / the rest: sampling
 and grammar), how many answers validate, and how many are the same JSON as the reference variant's
-answers (``grammar``'s; ``all_logits``'s for ``last_logit``).
+answers (``grammar``'s; ``all_logits``'s for ``last_logit``; ``last_logit_again``'s for ``flash_attn``).
 """
 
 from __future__ import annotations
@@ -44,11 +47,28 @@ from summarizer.llm.local_model import bundled_model, ensure_gguf  # noqa: E402
 from summarizer.llm.local_server import LocalServer  # noqa: E402
 from summarizer.pipeline.run import article_chunks, first_pass_requests  # noqa: E402
 
-VARIANTS = {"grammar": "json", "free": "md_json", "all_logits": "md_json", "last_logit": "md_json"}
+VARIANTS = {
+    "grammar": "json",
+    "free": "md_json",
+    "all_logits": "md_json",
+    "last_logit": "md_json",
+    "last_logit_again": "md_json",
+    "flash_attn": "md_json",
+}
 # The server options of a variant, after the embedded server's own (a repeated option wins).
-OPTIONS = {"all_logits": ("--logits_all", "true"), "last_logit": ("--logits_all", "false")}
+OPTIONS = {
+    "all_logits": ("--logits_all", "true"),
+    "last_logit": ("--logits_all", "false"),
+    "last_logit_again": ("--logits_all", "false"),
+    "flash_attn": ("--logits_all", "false", "--flash_attn", "true"),
+}
 # The variant whose answers the others are compared with.
-REFERENCE = {"all_logits": "grammar", "last_logit": "all_logits"}
+REFERENCE = {
+    "all_logits": "grammar",
+    "last_logit": "all_logits",
+    "last_logit_again": "last_logit",
+    "flash_attn": "last_logit_again",
+}
 OUT = ROOT / "benchmarks" / "speed" / "levers"
 
 

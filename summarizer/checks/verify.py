@@ -149,6 +149,8 @@ def reported_by_party(attribution: str | None, perpetrator: str | None, victims:
 
 
 TOPIC_TEXT = {"conditions": "demand", "proposals": "proposal"}
+# What a party named for an item does, in the reasons and notes that name it.
+_DOING = {"conditions": "demanding", "proposals": "offering"}
 
 
 def _stems_of(text: str) -> set[str]:
@@ -195,7 +197,7 @@ def _sentence_stating_its_names(said: str, party: str, sentence: Sentence, artic
     before = article.sentence(sentence.number - 1)
     near = sentence.text + " " + (before.text if before else "")
     names = re.findall(r"(?<=\s)[A-Z][\w'’-]+", said.strip())  # capitalized, not as the first word
-    lacking = [rf"\b{re.escape(name)}\b" for name in names if not re.search(rf"\b{re.escape(name)}\b", near)]
+    lacking = [word for word in (rf"\b{re.escape(name)}\b" for name in names) if not re.search(word, near)]
     if not lacking:
         return None
     return next(
@@ -648,7 +650,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         said, missing = getattr(draft, TOPIC_TEXT[section]), SUBJECT_FIELDS[section]
         named = named_subject(section, said, sentence, article) or announced_party(sentence, article)
         if named is None:
-            doing = {"proposals": "offering", "conditions": "demanding"}[section]
+            doing = _DOING[section]
             reason = f"no {missing} given, and sentence [{sentence.number}] names no one as {doing} it"
             return Rejected(section, draft, reason, reask=False)
         notes.append(f"filled: {missing} {named!r}, whom sentence [{sentence.number}] names, for the one not given")
@@ -749,7 +751,7 @@ def verify_item(section: str, draft: Cited, article: Article, notes: list[str] |
         # "Mediapart has published a document it says shows ... Gaddafi pledged ..." is Gaddafi's
         # offer, "Haaretz says ... Israel has pressed the EU not to publish" Israel's demand: the party is
         # the one the sentence names right before its verb (tests/test_named_subject.py).
-        doing = {"proposals": "offering", "conditions": "demanding"}[section]
+        doing = _DOING[section]
         notes.append(
             f"corrected: {subject} {fields[subject]!r} to {named!r}, whom sentence [{sentence.number}] names as {doing}"
         )

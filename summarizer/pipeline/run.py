@@ -286,12 +286,16 @@ def _asked_of_its_proposer(proposal: BaseModel, conditions: list[BaseModel], pac
     leaders pledging to stop ..."): the proposer's own verb then tells what is asked of it."""
     return isinstance(proposal, Proposal) and any(
         isinstance(c, Condition)
-        and c.evidence_span == proposal.evidence_span
+        and _same_clause(proposal, c)
         and (c.addressee or "").lower() == proposal.proposer.lower()
-        and overlap(proposal.proposal, c.demand) >= 0.5
         and reading(proposal.proposer, proposal.evidence, pack) == "demand"
         for c in conditions
     )
+
+
+def _same_clause(proposal: Proposal, condition: Condition) -> bool:
+    """Whether ``proposal`` and ``condition`` cite one sentence and share most of their words."""
+    return condition.evidence_span == proposal.evidence_span and overlap(proposal.proposal, condition.demand) >= 0.5
 
 
 def _without_restated_items(
@@ -315,9 +319,8 @@ def _without_restated_items(
             for i, c in enumerate(conditions)
             if isinstance(c, Condition)
             and isinstance(proposal, Proposal)
-            and c.evidence_span == proposal.evidence_span
+            and _same_clause(proposal, c)
             and c.party.lower() == proposal.proposer.lower()
-            and overlap(proposal.proposal, c.demand) >= 0.5
         ]
         if not twins and _asked_of_its_proposer(proposal, conditions, pack):
             # "The terms include the port authority pledging to rehire": the pledge asked, not offered.

@@ -27,14 +27,24 @@ from summarizer.evaluation.draft_capture import lists_of_drafts, lists_of_summar
 from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table, run_lines
 from summarizer.evaluation.list_scoring import ListCounts, ListItem, Lists, by_language, score_lists
 from summarizer.pipeline.drafts import SECTION_MODELS, Overview
-from summarizer.pipeline.run import LIST_SECTIONS, Answers, DraftRequest, article_chunks, assemble_summary
+from summarizer.pipeline.run import (
+    LIST_SECTIONS,
+    AnswerFn,
+    Answers,
+    DraftRequest,
+    article_chunks,
+    assemble_summary,
+)
 from summarizer.schema import ArticleSummary, Usage
 
 SETTINGS = Settings.resolve(base_url="http://replay.invalid/v1", model="replay", mode="json", environ={})
 
 
-def replayed(text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, Any]]]) -> ArticleSummary | None:
-    """The summary today's pipeline makes of the saved answers, or None for an article of several chunks."""
+def replayed(
+    text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, Any]]], ask_again: AnswerFn | None = None
+) -> ArticleSummary | None:
+    """The summary today's pipeline makes of the saved answers, or None for an article of several chunks;
+    ``ask_again`` answers the sentences it asks again (``run.asked_again``), none where it is None."""
     if len(article_chunks(text, SETTINGS)) > 1:
         return None
 
@@ -49,7 +59,7 @@ def replayed(text: str, saved: ArticleSummary, drafts: dict[str, list[dict[str, 
                 answers[request.part] = model.model_validate({request.part: items})
         return answers
 
-    return assemble_summary(text, SETTINGS, "replay", answer, None)
+    return assemble_summary(text, SETTINGS, "replay", answer, None, ask_again=ask_again)
 
 
 def _costs(record: dict[str, Any], drafts: dict[str, list[dict[str, Any]]], today: ArticleSummary) -> list[str]:

@@ -52,7 +52,8 @@ def _keep(drafts: dict[str, list[dict[str, Any]]], article: Article, answers: An
 
 
 def summarize_keeping_drafts(client: LLMClient, text: str, *, backend: str) -> Summarized:
-    """``pipeline.summarize_with``, keeping each list's first answer (with its cited sentence's text)."""
+    """``pipeline.summarize_with``, keeping each list's first answer (with its cited sentence's text) and
+    the answers of the sentences asked again."""
     settings = client.settings
     chunks = article_chunks(text, settings)
     live = answer_live(client)
@@ -72,8 +73,13 @@ def summarize_keeping_drafts(client: LLMClient, text: str, *, backend: str) -> S
         _keep(drafts, chunks[index], {**answers, **more})
         return answers
 
+    def ask_again(index: int, requests: list[DraftRequest], usage: Usage) -> Answers:
+        answers = live(index, requests, usage)
+        _keep(drafts, chunks[index], answers)  # replayed as first answers: they cite the sentence asked
+        return answers
+
     reask = reask_live(client) if settings.reask else None
-    summary = assemble_summary(text, settings, backend, answer, reask, not_reasked=REASKS_OFF)
+    summary = assemble_summary(text, settings, backend, answer, reask, not_reasked=REASKS_OFF, ask_again=ask_again)
     return Summarized(summary, drafts, round(extra_seconds, 2))
 
 

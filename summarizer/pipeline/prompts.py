@@ -78,15 +78,18 @@ def render_task(name: str, article: Article, candidates: tuple[int, ...] | None 
     return _environment().get_template(template).render(nonce=article.nonce, candidates=listed)
 
 
-def render_sentence_task(name: str, article: Article, number: int) -> str:
+def render_sentence_task(name: str, article: Article, number: int, elsewhere: str = "") -> str:
     """The instruction of one call of the ``sentences`` strategy: the items of ``name`` that sentence
     ``number`` states (``tasks/<name>_in_sentence.j2``). The sentence is quoted again just before the
     question, between the article's markers (its words stay data): a small model otherwise answers
-    with the article's main news, whatever sentence is asked about."""
+    with the article's main news, whatever sentence is asked about. ``elsewhere``: what the first
+    answer for this sentence gave that other sentences state, which the call asked again leaves out."""
     sentence = article.sentence(number)
     text = sentence.text if sentence is not None else ""
     template = f"tasks/{name}_in_sentence.j2"
-    return _environment().get_template(template).render(nonce=article.nonce, number=number, text=text)
+    return (
+        _environment().get_template(template).render(nonce=article.nonce, number=number, text=text, elsewhere=elsewhere)
+    )
 
 
 def render_reask(article: Article, rejected: list[dict[str, str]]) -> str:

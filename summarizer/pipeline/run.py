@@ -215,24 +215,75 @@ def _corrections_model(sections: list[str]) -> type[BaseModel]:
     return create_model("Corrections", __doc__="Corrected versions of the items that failed verification.", **fields)
 
 
+# A published item whose evidence is another sentence than the one its draft cited:
+# (section, the number the draft cited, the item).
+Moved = tuple[str, int, BaseModel]
+
+
 def _verify_all(
-    article: Article, drafts: dict[str, list[Cited]], corrections: list[Correction]
-) -> tuple[dict[str, list[BaseModel]], list[Rejected]]:
-    """Split drafts into grounded items and rejections; what was cleared or corrected in a published item
-    goes to ``corrections`` (a rejected item's notes go with it: its reason says why it is not published)."""
+    article: Article, drafts: dict[str, list[Cited]], corrections: list[Correction], note: str = ""
+) -> tuple[dict[str, list[BaseModel]], list[Rejected], list[Moved]]:
+    """Split drafts into grounded items and rejections, and name the items moved to another sentence;
+    what was cleared or corrected in a published item goes to ``corrections`` (a rejected item's notes go
+    with it: its reason says why it is not published). ``note`` is said of every published item."""
     kept: dict[str, list[BaseModel]] = {section: [] for section in LIST_SECTIONS}
     rejected: list[Rejected] = []
+    moved: list[Moved] = []
     for section, items in drafts.items():
         for draft in items:
-            notes = [f"cleared: {name} {why}" for name, why in draft._dropped_details.items()]
+            notes = [note] if note else []
+            notes += [f"cleared: {name} {why}" for name, why in draft._dropped_details.items()]
             result = verify_item(section, draft, article, notes)
             if isinstance(result, Rejected):
                 rejected.append(result)
-            else:
-                kept[section].append(result)
-                item = draft.model_dump(mode="json")
-                corrections.extend(Correction(section=section, reason=note, item=item) for note in notes)
-    return kept, rejected
+                continue
+            kept[section].append(result)
+            item = draft.model_dump(mode="json")
+            corrections.extend(Correction(section=section, reason=note, item=item) for note in notes)
+            if _cites_another(draft, result, article):
+                moved.append((section, draft.sentence, result))
+    return kept, rejected, moved
+
+
+def _cites_another(draft: Cited, item: BaseModel, article: Article) -> bool:
+    """Whether ``item`` was published with the evidence of another sentence than ``draft`` cited."""
+    sentence = article.sentence(draft.sentence)
+    span = getattr(item, "evidence_span", None)
+    return sentence is not None and span is not None and span.start != article.offset + sentence.start
+
+
+def asked_again(
+    article: Article, requests: list[DraftRequest], kept: dict[str, list[BaseModel]], moved: list[Moved]
+) -> list[DraftRequest]:
+    """The one-sentence calls to make once more: those whose answer published nothing on its sentence,
+    only what other sentences state (each moved there by ``verify_item``). A small model answers a
+    sentence with the article's main offer, its own one unsaid ("agree to draft a memorandum" answered
+    with the talks of an earlier sentence); asked again, it is told what to leave out.
+    Test: tests/test_ask_again.py
+    """
+    again = []
+    for request in requests:
+        sentence = article.sentence(request.sentence) if request.sentence is not None else None
+        if sentence is None or request.part not in BY_SENTENCE:
+            continue
+        starts = {span.start for item in kept[request.part] if (span := getattr(item, "evidence_span", None))}
+        if article.offset + sentence.start in starts:
+            continue
+        said = [
+            f'"{getattr(item, _IDENTITY[section])}", which sentence [{_cited_number(item, article)}] states'
+            for section, number, item in moved
+            if section == request.part and number == request.sentence
+        ]
+        if said:
+            instruction = render_sentence_task(request.part, article, sentence.number, "; ".join(said))
+            again.append(replace(request, messages=article_messages(article, instruction)))
+    return again
+
+
+def _cited_number(item: BaseModel, article: Article) -> int | None:
+    span = getattr(item, "evidence_span", None)
+    starts = {article.offset + s.start: s.number for s in article.sentences}
+    return starts.get(span.start) if span is not None else None
 
 
 def reask_live(client: LLMClient) -> ReaskFn:
@@ -377,11 +428,28 @@ def _verify_chunk(
     usage: Usage,
     counts: VerificationCounts,
     not_reasked: str = NOT_REASKED,
+    requests: list[DraftRequest] | None = None,
+    ask_again: Callable[[DraftRequest], Answers] | None = None,
 ) -> tuple[Any, dict[str, list[BaseModel]], list[DroppedItem], list[Correction]]:
-    """Verify the drafts, re-ask once for what failed (when re-asks are on), report the rest."""
+    """Verify the drafts, ask again (``ask_again``) those of ``requests`` whose answer only said what
+    other sentences state, re-ask once for what failed (when re-asks are on), report the rest."""
     overview, drafts, failed_sections = _read_answers(answers)
     corrections: list[Correction] = []
-    kept, rejected = _verify_all(article, drafts, corrections)
+    kept, rejected, moved = _verify_all(article, drafts, corrections)
+    again = asked_again(article, requests or [], kept, moved) if ask_again is not None else []
+    for request in again:
+        answer = ask_again(request).get(request.part) if ask_again is not None else None
+        if isinstance(answer, ExtractionError) or answer is None:
+            why = f"sentence [{request.sentence}] asked again, its answer lost: {answer}"
+            failed_sections.append(DroppedItem(section=request.part, reason=why, item={}))
+            continue
+        more = list(getattr(answer, request.part))
+        note = f"asked again: sentence [{request.sentence}]'s first answer only said what other sentences state"
+        more_kept, more_rejected, _ = _verify_all(article, {request.part: more}, corrections, note)
+        kept[request.part] += more_kept[request.part]
+        rejected += more_rejected
+        drafts[request.part] = drafts.get(request.part, []) + more
+        failed_sections += _cut_from(request.part, answer)
     kept["parties"] = [*parties_named(drafts, article)]
     kept["names"] = [*names_in_article(article)]
     counts.drafted += sum(len(items) for items in drafts.values())
@@ -390,7 +458,7 @@ def _verify_chunk(
     rejected = [r for r in rejected if not r.reask]
     if retry and reask is not None:
         counts.reasked += len(retry)
-        corrected, _ = _verify_all(article, reask(article, retry, usage), corrections)
+        corrected, _, _ = _verify_all(article, reask(article, retry, usage), corrections)
         for section, items in corrected.items():
             kept[section].extend(items)
             counts.recovered_by_reask += len(items)
@@ -408,6 +476,11 @@ def _verify_chunk(
     return overview, kept, dropped, corrections
 
 
+def _one_call(ask: AnswerFn, chunk: int, usage: Usage) -> Callable[[DraftRequest], Answers]:
+    """``ask`` for one request of the chunk numbered ``chunk``."""
+    return lambda request: ask(chunk, [request], usage)
+
+
 def article_chunks(text: str, settings: Settings) -> list[Article]:
     """The article as the model sees it: one part, or several when it does not fit the context."""
     chunks = split_article(text, article_budget_chars(settings.context_size, settings.max_output_tokens))
@@ -418,7 +491,8 @@ def article_chunks(text: str, settings: Settings) -> list[Article]:
 def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
     """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
     reask = reask_live(client) if client.settings.reask else None
-    return assemble_summary(text, client.settings, backend, answer_live(client), reask, not_reasked=REASKS_OFF)
+    live = answer_live(client)
+    return assemble_summary(text, client.settings, backend, live, reask, not_reasked=REASKS_OFF, ask_again=live)
 
 
 def assemble_summary(
@@ -429,8 +503,11 @@ def assemble_summary(
     reask: ReaskFn | None,
     usage: Usage | None = None,
     not_reasked: str = NOT_REASKED,
+    ask_again: AnswerFn | None = None,
 ) -> ArticleSummary:
     """Ask (``answer``), verify, re-ask, merge: the one path for live runs and imported batch results.
+    ``ask_again`` makes the calls that verification shows worth making once more (``asked_again``); an
+    imported batch has none.
 
     The headline and summary of a long article come from its first chunk (news puts the facts first).
     """
@@ -447,7 +524,14 @@ def assemble_summary(
         requests = first_pass_requests(article, settings.strategy, with_overview=index == 0)
         answers = answer(index, requests, usage)
         chunk_overview, chunk_kept, chunk_dropped, chunk_corrections = _verify_chunk(
-            answers, article, reask, usage, counts, not_reasked
+            answers,
+            article,
+            reask,
+            usage,
+            counts,
+            not_reasked,
+            requests,
+            None if ask_again is None else _one_call(ask_again, index, usage),
         )
         corrections += chunk_corrections
         overview = overview or chunk_overview

@@ -1,0 +1,72 @@
+"""A sentence whose answer only said what another sentence states is asked once more, told what to leave out.
+
+The article is the team's own; the model is a stub that answers as the bundled model did on a news
+article: the sentence of a second offer answered with the first one (docs/measurements.md, session 24).
+"""
+
+import json
+import re
+
+import httpx
+
+from summarizer import Settings
+from summarizer.llm.client import LLMClient
+from summarizer.pipeline.run import summarize_with
+
+from .stub_backend import completion, task_of
+
+TEXT = (
+    "The harbour talks resumed in Velm on Monday. "
+    "Ostra's trade minister Ana Ruiz proposed holding the next round of talks in Velm within a week. "
+    "It follows a call in which Ostra agreed to draft a charter setting out the terms of a truce."
+)
+TALKS = {"proposer": "Ana Ruiz", "proposal": "holding the next round of talks in Velm within a week"}
+CHARTER = {"proposer": "Ostra", "proposal": "draft a charter setting out the terms of a truce"}
+
+
+def _summary(third_answers: list[dict[str, str]], tasks: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The published proposals (proposer, proposal) and the notes of meta.corrections, where sentence [3]
+    is answered first with ``third_answers[0]``, then (asked again) with ``third_answers[1]``."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        task = task_of(json.loads(request.content))
+        tasks.append(task)
+        content: dict[str, object] = {}
+        if task.startswith("Write a neutral headline"):
+            content = {"headline": "Harbour talks resume", "summary": "Talks resumed in Velm."}
+        elif number := re.match(r"List the proposals that sentence \[(\d)\]", task):
+            asked = [t for t in tasks if t.startswith(number.group(0))]
+            said = TALKS if number.group(1) == "2" else third_answers[len(asked) - 1]
+            content = {"proposals": [{"sentence": int(number.group(1)), **said, "status": "proposed"}]}
+        return httpx.Response(200, json=completion(json.dumps(content)))
+
+    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={}, strategy="sentences")
+    transport = httpx.Client(transport=httpx.MockTransport(handler))
+    summary = summarize_with(LLMClient(settings, base_url="http://stub/v1", http_client=transport), TEXT, backend="x")
+    published = [(p.proposer, p.proposal) for p in summary.proposals]
+    return published, [c.reason for c in summary.meta.corrections if c.section == "proposals"]
+
+
+def test_a_sentence_answered_with_another_sentences_offer_is_asked_again() -> None:
+    tasks: list[str] = []
+    published, notes = _summary([TALKS, CHARTER], tasks)
+    again = [t for t in tasks if "leave that out" in t]
+    assert len(again) == 1 and again[0].startswith("List the proposals that sentence [3]")
+    assert f'gave "{TALKS["proposal"]}", which sentence [2] states: leave that out' in again[0]
+    assert published == [tuple(TALKS.values()), tuple(CHARTER.values())]
+    assert "asked again: sentence [3]'s first answer only said what other sentences state" in notes
+
+
+def test_the_answer_asked_again_is_verified_and_merged_as_any_answer() -> None:
+    tasks: list[str] = []
+    published, _ = _summary([TALKS, TALKS], tasks)  # the same answer twice: one item, nothing more
+    assert published == [tuple(TALKS.values())]
+    assert sum("leave that out" in t for t in tasks) == 1
+
+
+def test_a_sentence_answered_with_its_own_offer_is_asked_once() -> None:
+    tasks: list[str] = []
+    published, notes = _summary([CHARTER], tasks)
+    assert not any("leave that out" in t for t in tasks)
+    assert published == [tuple(TALKS.values()), tuple(CHARTER.values())]
+    assert not any(note.startswith("asked again") for note in notes)

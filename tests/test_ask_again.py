@@ -8,9 +8,11 @@ import json
 import re
 
 import httpx
+import pytest
 
 from summarizer import Settings
 from summarizer.llm.client import LLMClient
+from summarizer.pipeline import run
 from summarizer.pipeline.run import summarize_with
 
 from .stub_backend import completion, task_of
@@ -24,7 +26,9 @@ TALKS = {"proposer": "Ana Ruiz", "proposal": "holding the next round of talks in
 CHARTER = {"proposer": "Ostra", "proposal": "draft a charter setting out the terms of a truce"}
 
 
-def _summary(third_answers: list[dict[str, str]], tasks: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+def _summary(
+    third_answers: list[dict[str, str]], tasks: list[str], strategy: str = "sentences"
+) -> tuple[list[tuple[str, str]], list[str]]:
     """The published proposals (proposer, proposal) and the notes of meta.corrections, where sentence [3]
     is answered first with ``third_answers[0]``, then (asked again) with ``third_answers[1]``."""
 
@@ -34,13 +38,15 @@ def _summary(third_answers: list[dict[str, str]], tasks: list[str]) -> tuple[lis
         content: dict[str, object] = {}
         if task.startswith("Write a neutral headline"):
             content = {"headline": "Harbour talks resume", "summary": "Talks resumed in Velm."}
+        elif task.startswith("List the proposals in the article"):  # the candidates past MAX_SENTENCE_CALLS
+            content = {"proposals": [{"sentence": 3, **third_answers[0], "status": "proposed"}]}
         elif number := re.match(r"List the proposals that sentence \[(\d)\]", task):
-            asked = [t for t in tasks if t.startswith(number.group(0))]
+            asked = [t for t in tasks if t.startswith(("List the proposals in", number.group(0)))]
             said = TALKS if number.group(1) == "2" else third_answers[len(asked) - 1]
             content = {"proposals": [{"sentence": int(number.group(1)), **said, "status": "proposed"}]}
         return httpx.Response(200, json=completion(json.dumps(content)))
 
-    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={}, strategy="sentences")
+    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={}, strategy=strategy)
     transport = httpx.Client(transport=httpx.MockTransport(handler))
     summary = summarize_with(LLMClient(settings, base_url="http://stub/v1", http_client=transport), TEXT, backend="x")
     published = [(p.proposer, p.proposal) for p in summary.proposals]
@@ -70,3 +76,27 @@ def test_a_sentence_answered_with_its_own_offer_is_asked_once() -> None:
     assert not any("leave that out" in t for t in tasks)
     assert published == [tuple(TALKS.values()), tuple(CHARTER.values())]
     assert not any(note.startswith("asked again") for note in notes)
+
+
+def test_a_sentence_answered_in_the_call_for_the_later_candidates_is_asked_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(run, "MAX_SENTENCE_CALLS", 1)  # sentence [3] is asked with the later candidates
+    tasks: list[str] = []
+    published, notes = _summary([TALKS, CHARTER], tasks)
+    assert [" ".join(t.split()[:6]) for t in tasks if t.startswith("List the proposals")] == [
+        "List the proposals that sentence [2]",
+        "List the proposals in the article",
+        "List the proposals that sentence [3]",
+    ]
+    assert "leave that out" in tasks[-1] and published == [tuple(TALKS.values()), tuple(CHARTER.values())]
+    assert "asked again: sentence [3]'s first answer only said what other sentences state" in notes
+
+
+def test_the_strategy_that_asks_each_list_in_one_call_asks_nothing_again() -> None:
+    tasks: list[str] = []
+    published, _ = _summary([TALKS], tasks, strategy="cited")
+    assert [t for t in tasks if t.startswith("List the proposals")] == [
+        t for t in tasks if t.startswith("List the proposals in the article")
+    ]
+    assert published == [tuple(TALKS.values())]

@@ -255,28 +255,30 @@ def _cites_another(draft: Cited, item: BaseModel, article: Article) -> bool:
 def asked_again(
     article: Article, requests: list[DraftRequest], kept: dict[str, list[BaseModel]], moved: list[Moved]
 ) -> list[DraftRequest]:
-    """The one-sentence calls to make once more: those whose answer published nothing on its sentence,
-    only what other sentences state (each moved there by ``verify_item``). A small model answers a
-    sentence with the article's main offer, its own one unsaid ("agree to draft a memorandum" answered
-    with the talks of an earlier sentence); asked again, it is told what to leave out.
-    Test: tests/test_ask_again.py
+    """The sentences to ask alone once more: those of a list asked sentence by sentence whose answer
+    published nothing on them, only what other sentences state (``verify_item`` moved it there). A small
+    model answers a sentence with the article's main offer, its own one unsaid ("agree to draft a
+    memorandum" answered with the talks of an earlier sentence); asked again, it is told what to leave
+    out. A sentence answered in the call for the candidates past MAX_SENTENCE_CALLS is asked alone.
+    Tests: tests/test_ask_again.py
     """
+    by_sentence = {r.part for r in requests if r.sentence is not None and r.part in BY_SENTENCE}
     again = []
-    for request in requests:
-        sentence = article.sentence(request.sentence) if request.sentence is not None else None
-        if sentence is None or request.part not in BY_SENTENCE:
+    for section, number in dict.fromkeys((section, number) for section, number, _ in moved):
+        sentence = article.sentence(number)
+        candidates = sentences_that_could_state(section, article)
+        if section not in by_sentence or sentence is None or (candidates is not None and number not in candidates):
             continue
-        starts = {span.start for item in kept[request.part] if (span := getattr(item, "evidence_span", None))}
+        starts = {span.start for item in kept[section] if (span := getattr(item, "evidence_span", None))}
         if article.offset + sentence.start in starts:
             continue
         said = [
             f'"{getattr(item, _IDENTITY[section])}", which sentence [{_cited_number(item, article)}] states'
-            for section, number, item in moved
-            if section == request.part and number == request.sentence
+            for moved_section, moved_from, item in moved
+            if (moved_section, moved_from) == (section, number)
         ]
-        if said:
-            instruction = render_sentence_task(request.part, article, sentence.number, "; ".join(said))
-            again.append(replace(request, messages=article_messages(article, instruction)))
+        instruction = render_sentence_task(section, article, number, "; ".join(said))
+        again.append(DraftRequest(section, article_messages(article, instruction), SECTION_MODELS[section], number))
     return again
 
 

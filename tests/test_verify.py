@@ -465,6 +465,8 @@ NAMED_AS_A_THING = [
     ("conditions", "The constitution prevents the president from seeking a third term."),
     ("conditions", 'The ambassador wrote: "We must always have the backs of our allies."'),
     ("conditions", "The council stressed the need to open the crossings."),
+    ("conditions", "Two officials revealed Ostra's alleged terms ahead of the next round of talks in Velm."),
+    ("conditions", "The dockers rejected the port authority's demands."),
     ("proposals", "She told police that she had no plans to leave the country."),
     ("proposals", "The source said the ban is not part of any broader plan to raise tariffs."),
     ("proposals", "Officials said the rebels are planning to carry out an attack on the port."),
@@ -504,6 +506,19 @@ def test_a_deal_concluded_or_a_thing_proposed_is_no_offer(sentence: str) -> None
 )
 def test_agreeing_to_meet_or_calling_for_cooperation_is_an_offer(sentence: str) -> None:
     assert could_publish("proposals", Article.from_text(sentence, language="en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ostra's terms include the release of all prisoners.",
+        "The union's demands are a pay rise and shorter shifts.",
+        "Ostra's conditions: the troops leave the harbour by Friday.",
+        "The strikers' demands for higher pay were rejected.",
+    ],
+)
+def test_terms_stated_after_whose_they_are_are_a_condition(sentence: str) -> None:
+    assert could_publish("conditions", Article.from_text(sentence, language="en"))
 
 
 # Team-written: a quote that runs over two sentences, whose first binds a party by "must".
@@ -1009,6 +1024,7 @@ def test_a_french_demand_that_refers_back_takes_the_party_that_announced_it() ->
         ("Ostra's terms for a truce", False),
         ("Ostra has demands for higher pay", False),
         ("their demands include the release of all prisoners", False),
+        ("their conditions: the troops leave the harbour by Friday", False),
         ("the demand for higher pay", False),
         ("a plan to rebuild the bridge", False),
         ("the release of all prisoners", False),

@@ -28,6 +28,7 @@ from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table, run_lin
 from summarizer.evaluation.list_scoring import ListCounts, by_language, score_lists
 from summarizer.llm.client import LLMClient
 from summarizer.pipeline.drafts import SECTION_MODELS
+from summarizer.pipeline.prompts import prompt_version
 from summarizer.pipeline.run import AnswerFn, Answers, DraftRequest, answer_live
 from summarizer.schema import ArticleSummary, Usage
 
@@ -38,7 +39,7 @@ def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient |
     def ask(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
         for request in requests:
-            key = f"{record_id}#{chunk}#{request.key}"
+            key = f"{record_id}#{chunk}#{request.key}#{prompt_version()}"  # a new prompt is asked anew
             if key not in kept:
                 if client is None:
                     continue

@@ -24,6 +24,7 @@ TEXT = (
 )
 TALKS = {"proposer": "Ana Ruiz", "proposal": "holding the next round of talks in Velm within a week"}
 CHARTER = {"proposer": "Ostra", "proposal": "draft a charter setting out the terms of a truce"}
+AGAIN = "Your first answer for sentence"
 
 
 def _summary(
@@ -56,9 +57,9 @@ def _summary(
 def test_a_sentence_answered_with_another_sentences_offer_is_asked_again() -> None:
     tasks: list[str] = []
     published, notes = _summary([TALKS, CHARTER], tasks)
-    again = [t for t in tasks if "leave that out" in t]
+    again = [t for t in tasks if AGAIN in t]
     assert len(again) == 1 and again[0].startswith("List the proposals that sentence [3]")
-    assert f'gave "{TALKS["proposal"]}", which sentence [2] states: leave that out' in again[0]
+    assert f'gave "{TALKS["proposal"]}", which sentence [2] states, not sentence [3].' in again[0]
     assert published == [tuple(TALKS.values()), tuple(CHARTER.values())]
     assert "asked again: sentence [3]'s first answer only said what other sentences state" in notes
 
@@ -67,13 +68,13 @@ def test_the_answer_asked_again_is_verified_and_merged_as_any_answer() -> None:
     tasks: list[str] = []
     published, _ = _summary([TALKS, TALKS], tasks)  # the same answer twice: one item, nothing more
     assert published == [tuple(TALKS.values())]
-    assert sum("leave that out" in t for t in tasks) == 1
+    assert sum(AGAIN in t for t in tasks) == 1
 
 
 def test_a_sentence_answered_with_its_own_offer_is_asked_once() -> None:
     tasks: list[str] = []
     published, notes = _summary([CHARTER], tasks)
-    assert not any("leave that out" in t for t in tasks)
+    assert not any(AGAIN in t for t in tasks)
     assert published == [tuple(TALKS.values()), tuple(CHARTER.values())]
     assert not any(note.startswith("asked again") for note in notes)
 
@@ -89,7 +90,7 @@ def test_a_sentence_answered_in_the_call_for_the_later_candidates_is_asked_alone
         "List the proposals in the article",
         "List the proposals that sentence [3]",
     ]
-    assert "leave that out" in tasks[-1] and published == [tuple(TALKS.values()), tuple(CHARTER.values())]
+    assert AGAIN in tasks[-1] and published == [tuple(TALKS.values()), tuple(CHARTER.values())]
     assert "asked again: sentence [3]'s first answer only said what other sentences state" in notes
 
 

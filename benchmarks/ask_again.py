@@ -90,8 +90,8 @@ def main() -> None:
                 file.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in kept.values())
         for name, summary in zip(rows, (before, after), strict=True):
             rows[name].append(score_lists(record, lists_of_summary(summary)))
-    asked = list(kept.values())
-    print(f"{len(asked)} calls asked again, {sum(a['seconds'] for a in asked):.1f} s in all")
+    asked = [line for key, line in kept.items() if key.endswith(f"#{prompt_version()}")]
+    print(f"{len(asked)} calls asked again with today's prompts, {sum(a['seconds'] for a in asked):.1f} s in all")
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
 

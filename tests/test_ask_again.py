@@ -1,19 +1,24 @@
-"""A sentence whose answer only said what another sentence states is asked once more, told what to leave out.
+"""A sentence whose answer only said what another sentence states is asked once more, told so.
 
-The article is the team's own; the model is a stub that answers as the bundled model did on a news
-article: the sentence of a second offer answered with the first one (docs/measurements.md, session 24).
+The articles are the team's own. The stub model answers as the bundled model did on a news article:
+the sentence of a second offer answered with the first one (docs/measurements.md, session 24). The
+recorded test replays the bundled model itself on an article where it does so.
 """
 
 import json
 import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from summarizer import Settings
+from summarizer import Settings, summarize
+from summarizer.config import DEFAULT_STRATEGY
 from summarizer.llm.client import LLMClient
 from summarizer.pipeline import run
-from summarizer.pipeline.run import summarize_with
+from summarizer.pipeline.run import article_chunks, first_pass_requests, summarize_with
 
 from .stub_backend import completion, task_of
 
@@ -101,3 +106,26 @@ def test_the_strategy_that_asks_each_list_in_one_call_asks_nothing_again() -> No
         t for t in tasks if t.startswith("List the proposals in the article")
     ]
     assert published == [tuple(TALKS.values())]
+
+
+RECORDED = (Path(__file__).parent / "data" / "team_velm_charter.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.cassette
+@pytest.mark.vcr
+def test_recorded_a_sentence_answered_with_another_sentences_offer_is_asked_once_more(
+    llm_settings: Settings, played_all: Any, recording: bool
+) -> None:
+    # The default pipeline on the bundled model: "Velm has not yet answered the offer." was answered with
+    # the charter of the next sentence, asked again, and answered so again: the charter is published once.
+    settings = replace(llm_settings, reask=False, strategy=DEFAULT_STRATEGY)
+    summary = summarize(RECORDED, settings=settings)
+    first = first_pass_requests(article_chunks(RECORDED, settings)[0], settings.strategy)
+    assert summary.meta.usage.requests == len(first) + 1 == len(played_all.data) or recording
+    notes = [c.reason for c in summary.meta.corrections if c.reason.startswith("asked again")]
+    assert notes == ["asked again: sentence [5]'s first answer only said what other sentences state"]
+    published = [(p.proposer, p.proposal) for p in summary.proposals]
+    assert published == [
+        ("Ostra's foreign minister Ana Ruiz", "holding the next round of talks in Lenz within ten days"),
+        ("Tomas Brek", "draft a charter with Ostra setting out fishing rights in the bay"),
+    ]

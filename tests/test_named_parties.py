@@ -82,3 +82,15 @@ def test_a_count_an_adjective_or_a_line_of_page_labels_is_no_name() -> None:
     # "Three" counts the sources; "Western" alone describes; "Politics" only labels the page; the
     # possessive is not part of the name; "T's and C's" are letters.
     assert names == {"Harbour Board"}
+
+
+def test_a_title_written_in_capitals_is_no_name_of_its_own() -> None:
+    from summarizer.checks.named_in_article import names_in_article
+
+    text = (
+        "Talks went on between Ostra's leader Ana Ruiz, Velm's leader Tomas Brek and the POTUS, who pushed both. "
+        "The plan was backed by the Harbour Board, its CEO Mira Dalen said."
+    )
+    names = {s.name for s in names_in_article(Article.from_text(text, language="en"))}
+    # "POTUS" and "CEO" name an office, not who holds it: the one who holds it is named.
+    assert names == {"Ostra", "Ana Ruiz", "Velm", "Tomas Brek", "Harbour Board", "Mira Dalen"}

@@ -29,7 +29,8 @@ from summarizer.schema import Alignment, Span, Stakeholder, StakeholderKind
 _CAPITALIZED_RUN = re.compile(
     r"\b[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:of|the|for|and|de|du|des|la|le|del|y)\s+)?[A-ZÀ-Ý][\w'’.-]*)*"
 )
-# Words that start names' runs but are none: function words, days and months (en, fr, es).
+# Words that start names' runs but are none: function words, days and months (en, fr, es), and titles
+# written in capitals ("with the POTUS pushing", "CEO of Tesco"): an office, named again by its holder.
 _NOT_NAME_TEXT = """
     a an the this that these those it he she they we i his her their its our my your you so no all some any
     on in at by for from with to of into over under about
@@ -42,6 +43,7 @@ _NOT_NAME_TEXT = """
     mayo junio julio agosto septiembre octubre noviembre diciembre
     as like unlike today yesterday tomorrow tonight now then there here what why how where who which
     mon ma mes son sa ses notre votre leur leurs comme quand hier demain hoy ayer como cuando
+    potus flotus vpotus ceo
 """
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 # A line of the page's labels, not of the story: "Topics: Vladimir Putin, Politics, World News".

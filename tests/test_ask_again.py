@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from summarizer import Settings, summarize
+from summarizer import ArticleSummary, Settings, summarize
 from summarizer.config import DEFAULT_STRATEGY
 from summarizer.llm.client import LLMClient
 from summarizer.pipeline import run
@@ -37,6 +37,13 @@ def _summary(
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """The published proposals (proposer, proposal) and the notes of meta.corrections, where sentence [3]
     is answered first with ``third_answers[0]``, then (asked again) with ``third_answers[1]``."""
+    summary = _summarized(third_answers, tasks, strategy)
+    published = [(p.proposer, p.proposal) for p in summary.proposals]
+    return published, [c.reason for c in summary.meta.corrections if c.section == "proposals"]
+
+
+def _summarized(third_answers: list[dict[str, str]], tasks: list[str], strategy: str) -> ArticleSummary:
+    """The summary; an empty answer in ``third_answers`` is written as no JSON at all."""
 
     def handler(request: httpx.Request) -> httpx.Response:
         task = task_of(json.loads(request.content))
@@ -44,19 +51,21 @@ def _summary(
         content: dict[str, object] = {}
         if task.startswith("Write a neutral headline"):
             content = {"headline": "Harbour talks resume", "summary": "Talks resumed in Velm."}
+        elif task.startswith("Correct your JSON"):  # the client's retry of an answer that was no JSON
+            return httpx.Response(200, json=completion("still no JSON"))
         elif task.startswith("List the proposals in the article"):  # the candidates past MAX_SENTENCE_CALLS
             content = {"proposals": [{"sentence": 3, **third_answers[0], "status": "proposed"}]}
         elif number := re.match(r"List the proposals that sentence \[(\d)\]", task):
             asked = [t for t in tasks if t.startswith(("List the proposals in", number.group(0)))]
             said = TALKS if number.group(1) == "2" else third_answers[len(asked) - 1]
+            if not said:
+                return httpx.Response(200, json=completion("no JSON here"))
             content = {"proposals": [{"sentence": int(number.group(1)), **said, "status": "proposed"}]}
         return httpx.Response(200, json=completion(json.dumps(content)))
 
     settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={}, strategy=strategy)
     transport = httpx.Client(transport=httpx.MockTransport(handler))
-    summary = summarize_with(LLMClient(settings, base_url="http://stub/v1", http_client=transport), TEXT, backend="x")
-    published = [(p.proposer, p.proposal) for p in summary.proposals]
-    return published, [c.reason for c in summary.meta.corrections if c.section == "proposals"]
+    return summarize_with(LLMClient(settings, base_url="http://stub/v1", http_client=transport), TEXT, backend="x")
 
 
 def test_a_sentence_answered_with_another_sentences_offer_is_asked_again() -> None:
@@ -74,6 +83,13 @@ def test_the_answer_asked_again_is_verified_and_merged_as_any_answer() -> None:
     published, _ = _summary([TALKS, TALKS], tasks)  # the same answer twice: one item, nothing more
     assert published == [tuple(TALKS.values())]
     assert sum(AGAIN in t for t in tasks) == 1
+
+
+def test_an_answer_lost_when_asked_again_is_said_and_the_first_answers_stay() -> None:
+    summary = _summarized([TALKS, {}], [], "sentences")
+    assert [(p.proposer, p.proposal) for p in summary.proposals] == [tuple(TALKS.values())]
+    lost = [d.reason for d in summary.meta.dropped if d.section == "proposals"]
+    assert len(lost) == 1 and lost[0].startswith("sentence [3] asked again, its answer lost: ")
 
 
 def test_a_sentence_answered_with_its_own_offer_is_asked_once() -> None:

@@ -83,7 +83,8 @@ def render_sentence_task(name: str, article: Article, number: int, elsewhere: st
     ``number`` states (``tasks/<name>_in_sentence.j2``). The sentence is quoted again just before the
     question, between the article's markers (its words stay data): a small model otherwise answers
     with the article's main news, whatever sentence is asked about. ``elsewhere``: what the first
-    answer for this sentence gave that other sentences state, which the call asked again leaves out."""
+    answer for this sentence gave that other sentences state; a call asked again names it, and asks
+    for what the sentence itself says (``run.asked_again``)."""
     sentence = article.sentence(number)
     text = sentence.text if sentence is not None else ""
     template = f"tasks/{name}_in_sentence.j2"

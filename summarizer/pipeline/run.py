@@ -283,6 +283,7 @@ def asked_again(
 
 
 def _cited_number(item: BaseModel, article: Article) -> int | None:
+    """The number of the sentence ``item``'s evidence is."""
     span = getattr(item, "evidence_span", None)
     starts = {article.offset + s.start: s.number for s in article.sentences}
     return starts.get(span.start) if span is not None else None
@@ -438,20 +439,9 @@ def _verify_chunk(
     overview, drafts, failed_sections = _read_answers(answers)
     corrections: list[Correction] = []
     kept, rejected, moved = _verify_all(article, drafts, corrections)
-    again = asked_again(article, requests or [], kept, moved) if ask_again is not None else []
-    for request in again:
-        answer = ask_again(request).get(request.part) if ask_again is not None else None
-        if isinstance(answer, ExtractionError) or answer is None:
-            why = f"sentence [{request.sentence}] asked again, its answer lost: {answer}"
-            failed_sections.append(DroppedItem(section=request.part, reason=why, item={}))
-            continue
-        more = list(getattr(answer, request.part))
-        note = f"asked again: sentence [{request.sentence}]'s first answer only said what other sentences state"
-        more_kept, more_rejected, _ = _verify_all(article, {request.part: more}, corrections, note)
-        kept[request.part] += more_kept[request.part]
-        rejected += more_rejected
-        drafts[request.part] = drafts.get(request.part, []) + more
-        failed_sections += _cut_from(request.part, answer)
+    if ask_again is not None:
+        for request in asked_again(article, requests or [], kept, moved):
+            failed_sections += _add_answer_asked_again(request, ask_again, article, drafts, kept, rejected, corrections)
     kept["parties"] = [*parties_named(drafts, article)]
     kept["names"] = [*names_in_article(article)]
     counts.drafted += sum(len(items) for items in drafts.values())
@@ -476,6 +466,34 @@ def _verify_chunk(
     dropped = failed_sections
     dropped += [DroppedItem(section=r.section, reason=r.reason, item=r.draft.model_dump(mode="json")) for r in rejected]
     return overview, kept, dropped, corrections
+
+
+def _add_answer_asked_again(
+    request: DraftRequest,
+    ask_again: Callable[[DraftRequest], Answers],
+    article: Article,
+    drafts: dict[str, list[Cited]],
+    kept: dict[str, list[BaseModel]],
+    rejected: list[Rejected],
+    corrections: list[Correction],
+) -> list[DroppedItem]:
+    """Ask ``request`` again and add its answer's drafts, verified, to the chunk's; what was lost or cut."""
+    answer = ask_again(request).get(request.part)
+    if not isinstance(answer, BaseModel):
+        return [
+            DroppedItem(
+                section=request.part,
+                reason=f"sentence [{request.sentence}] asked again, its answer lost: {answer}",
+                item={},
+            )
+        ]
+    more = list(getattr(answer, request.part))
+    note = f"asked again: sentence [{request.sentence}]'s first answer only said what other sentences state"
+    more_kept, more_rejected, _ = _verify_all(article, {request.part: more}, corrections, note)
+    kept[request.part] += more_kept[request.part]
+    rejected += more_rejected
+    drafts[request.part] = drafts.get(request.part, []) + more
+    return _cut_from(request.part, answer)
 
 
 def _one_call(ask: AnswerFn, chunk: int, usage: Usage) -> Callable[[DraftRequest], Answers]:

@@ -33,8 +33,9 @@ from summarizer.pipeline.run import AnswerFn, Answers, DraftRequest, answer_live
 from summarizer.schema import ArticleSummary, Usage
 
 
-def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient | None) -> AnswerFn:
-    """Answers to the calls asked again: those kept for ``record_id``, else asked live (and kept)."""
+def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient | None, pending: list[str]) -> AnswerFn:
+    """Answers to the calls asked again: those kept for ``record_id``, else asked live (and kept); with
+    no client, the calls not kept are named in ``pending`` and left unanswered."""
 
     def ask(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
@@ -42,6 +43,7 @@ def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient |
             key = f"{record_id}#{chunk}#{request.key}#{prompt_version()}"  # a new prompt is asked anew
             if key not in kept:
                 if client is None:
+                    pending.append(key)
                     continue
                 started, calls = time.monotonic(), Usage()
                 answer = answer_live(client)(chunk, [request], calls)[request.part]
@@ -74,6 +76,7 @@ def main() -> None:
     client = None if args.only_report else _client_for(Settings.resolve())
     gold = gold_by_id(args.report)
     rows: dict[str, list[ListCounts]] = {"saved answers": [], "with the sentences asked again": []}
+    pending: list[str] = []
     for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
         record, drafts = gold.get(entry["id"]), entry.get("drafts")
         if record is None or drafts is None:
@@ -83,7 +86,7 @@ def main() -> None:
         if before is None:
             continue
         count = len(kept)
-        after = replayed(record["text"], saved, drafts, _asking(kept, entry["id"], client))
+        after = replayed(record["text"], saved, drafts, _asking(kept, entry["id"], client, pending))
         assert after is not None
         if len(kept) > count:
             with out.open("w", encoding="utf-8") as file:
@@ -92,6 +95,8 @@ def main() -> None:
             rows[name].append(score_lists(record, lists_of_summary(summary)))
     asked = [line for key, line in kept.items() if key.endswith(f"#{prompt_version()}")]
     print(f"{len(asked)} calls asked again with today's prompts, {sum(a['seconds'] for a in asked):.1f} s in all")
+    if pending:
+        print(f"{len(pending)} calls not asked yet (run without --report): {', '.join(pending)}")
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
 

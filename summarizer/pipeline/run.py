@@ -258,8 +258,9 @@ def asked_again(
     """The sentences to ask alone once more: those of a list asked sentence by sentence whose answer
     published nothing on them, only what other sentences state (``verify_item`` moved it there). A small
     model answers a sentence with the article's main offer, its own one unsaid ("agree to draft a
-    memorandum" answered with the talks of an earlier sentence); asked again, it is told what to leave
-    out. A sentence answered in the call for the candidates past MAX_SENTENCE_CALLS is asked alone.
+    memorandum" answered with the talks of an earlier sentence); asked again, it is told what its first
+    answer gave and which sentence states that, and asked what this sentence itself says. A sentence
+    answered in the call for the candidates past MAX_SENTENCE_CALLS is asked alone.
     Tests: tests/test_ask_again.py
     """
     by_sentence = {r.part for r in requests if r.sentence is not None and r.part in BY_SENTENCE}

@@ -33,17 +33,17 @@ from summarizer.pipeline.run import AnswerFn, Answers, DraftRequest, answer_live
 from summarizer.schema import ArticleSummary, Usage
 
 
-def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient | None, pending: list[str]) -> AnswerFn:
+def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient | None, asked: list[str]) -> AnswerFn:
     """Answers to the calls asked again: those kept for ``record_id``, else asked live (and kept); with
-    no client, the calls not kept are named in ``pending`` and left unanswered."""
+    no client, the calls not kept are left unanswered. Each call's key goes to ``asked``."""
 
     def ask(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
         answers: Answers = {}
         for request in requests:
             key = f"{record_id}#{chunk}#{request.key}#{prompt_version()}"  # a new prompt is asked anew
+            asked.append(key)
             if key not in kept:
                 if client is None:
-                    pending.append(key)
                     continue
                 started, calls = time.monotonic(), Usage()
                 answer = answer_live(client)(chunk, [request], calls)[request.part]
@@ -76,7 +76,7 @@ def main() -> None:
     client = None if args.only_report else _client_for(Settings.resolve())
     gold = gold_by_id(args.report)
     rows: dict[str, list[ListCounts]] = {"saved answers": [], "with the sentences asked again": []}
-    pending: list[str] = []
+    asked: list[str] = []
     for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
         record, drafts = gold.get(entry["id"]), entry.get("drafts")
         if record is None or drafts is None:
@@ -86,17 +86,17 @@ def main() -> None:
         if before is None:
             continue
         count = len(kept)
-        after = replayed(record["text"], saved, drafts, _asking(kept, entry["id"], client, pending))
+        after = replayed(record["text"], saved, drafts, _asking(kept, entry["id"], client, asked))
         assert after is not None
         if len(kept) > count:
             with out.open("w", encoding="utf-8") as file:
                 file.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in kept.values())
         for name, summary in zip(rows, (before, after), strict=True):
             rows[name].append(score_lists(record, lists_of_summary(summary)))
-    asked = [line for key, line in kept.items() if key.endswith(f"#{prompt_version()}")]
-    print(f"{len(asked)} calls asked again with today's prompts, {sum(a['seconds'] for a in asked):.1f} s in all")
-    if pending:
-        print(f"{len(pending)} calls not asked yet (run without --report): {', '.join(pending)}")
+    seconds = sum(kept[key]["seconds"] for key in asked if key in kept)
+    print(f"{len(asked)} calls asked again by today's code, {seconds:.1f} s in all (as kept)")
+    if pending := [key for key in asked if key not in kept]:
+        print(f"{len(pending)} of them not asked yet (run without --report): {', '.join(pending)}")
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
 

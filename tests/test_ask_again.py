@@ -145,3 +145,47 @@ def test_recorded_a_sentence_answered_with_another_sentences_offer_is_asked_once
         ("Ostra's foreign minister Ana Ruiz", "holding the next round of talks in Lenz within ten days"),
         ("Tomas Brek", "draft a charter with Ostra setting out fishing rights in the bay"),
     ]
+
+
+# Team-written: terms announced, then stated; talks reported, then placed in Lenz by the next sentence.
+ANNOUNCED = (
+    "Ostra has set out several conditions for a truce in the bay. "
+    "The conditions include the release of all detained fishermen. "
+    "Ana Ruiz proposed a new round of talks next week. "
+    "Ostra's minister Ana Ruiz proposed holding the new round of talks in Lenz next week."
+)
+
+
+def test_a_sentence_that_announces_terms_or_says_the_item_is_not_asked_again() -> None:
+    fishermen = {"party": "Ostra", "demand": "the release of all detained fishermen"}
+    lenz = {"proposer": "Ana Ruiz", "proposal": "a new round of talks in Lenz next week"}
+    answers = {  # each sentence's first answer: sentences [1] and [3] give what [2] and [4] state
+        "List the conditions that sentence [1]": {"conditions": [{"sentence": 1, **fishermen}]},
+        "List the conditions that sentence [2]": {"conditions": [{"sentence": 2, **fishermen}]},
+        "List the proposals that sentence [3]": {"proposals": [{"sentence": 3, **lenz}]},
+        "List the proposals that sentence [4]": {"proposals": [{"sentence": 4, **lenz}]},
+    }
+    tasks: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        task = task_of(json.loads(request.content))
+        tasks.append(task)
+        content = next((answer for start, answer in answers.items() if task.startswith(start)), {})
+        if task.startswith("Write a neutral headline"):
+            content = {"headline": "Ostra sets terms", "summary": "Ostra set out conditions."}
+        return httpx.Response(200, json=completion(json.dumps(content)))
+
+    settings = Settings.resolve(base_url="http://stub/v1", model="m", mode="json", environ={}, strategy="sentences")
+    client = LLMClient(
+        settings, base_url="http://stub/v1", http_client=httpx.Client(transport=httpx.MockTransport(handler))
+    )
+    summary = summarize_with(client, ANNOUNCED, backend="x")
+    moved = [c.reason for c in summary.meta.corrections if c.reason.startswith("moved")]
+    assert moved == [
+        "moved: from sentence [1] to [2], which says it",
+        "moved: from sentence [3] to [4], which names all it says",
+    ]
+    # [1] only announces the terms [2] states; [3] says the talks, moved only for Lenz: nothing to ask.
+    assert not any(AGAIN in task for task in tasks)
+    assert [(c.party, c.demand) for c in summary.conditions] == [tuple(fishermen.values())]
+    assert [(p.proposer, p.proposal) for p in summary.proposals] == [tuple(lenz.values())]

@@ -29,7 +29,15 @@ from summarizer.checks.one_victim import one_victim_reports
 from summarizer.checks.overview_check import check_overview
 from summarizer.checks.repeats import without_contained_repeats, without_quoted_repeats
 from summarizer.checks.stakeholders import merge_stakeholders
-from summarizer.checks.verify import Rejected, overlap, sentences_that_could_state, verify_item
+from summarizer.checks.verify import (
+    SUBJECT_FIELDS,
+    TOPIC_TEXT,
+    Rejected,
+    overlap,
+    says,
+    sentences_that_could_state,
+    verify_item,
+)
 from summarizer.config import Settings
 from summarizer.errors import ExtractionError, TokenBudgetExceeded
 from summarizer.llm.client import LLMClient
@@ -52,6 +60,7 @@ from summarizer.pipeline.prompts import (
     render_sentence_task,
     render_task,
 )
+from summarizer.pipeline.sentences import Sentence
 from summarizer.schema import (
     ArticleSummary,
     Condition,
@@ -271,16 +280,32 @@ def asked_again(
         if section not in by_sentence or sentence is None or (candidates is not None and number not in candidates):
             continue
         starts = {span.start for item in kept[section] if (span := getattr(item, "evidence_span", None))}
-        if article.offset + sentence.start in starts:
+        items = [item for moved_section, moved_from, item in moved if (moved_section, moved_from) == (section, number)]
+        if article.offset + sentence.start in starts or _nothing_more_to_ask(section, sentence, items, article):
             continue
         said = [
             f'"{getattr(item, _IDENTITY[section])}", which sentence [{_cited_number(item, article)}] states'
-            for moved_section, moved_from, item in moved
-            if (moved_section, moved_from) == (section, number)
+            for item in items
         ]
         instruction = render_sentence_task(section, article, number, "; ".join(said))
         again.append(DraftRequest(section, article_messages(article, instruction), SECTION_MODELS[section], number))
     return again
+
+
+def _nothing_more_to_ask(section: str, sentence: Sentence, items: list[BaseModel], article: Article) -> bool:
+    """Whether ``sentence``, whose ``items`` moved to other sentences, has nothing of its own to give:
+    it announces terms that the sentences after it state ("Ostra has several conditions"), or it says
+    one of the items itself, which moved only for a name it lacks (a report of the talks that another
+    sentence places in Lenz). Asked again, the bundled model gave the same items.
+    Test: tests/test_ask_again.py::test_a_sentence_that_announces_terms_or_says_the_item_is_not_asked_again
+    """
+    pack = article.pack
+    if pack is not None and pack.announces_terms is not None and pack.announces_terms.search(sentence.text):
+        return True
+    return any(
+        says(getattr(item, TOPIC_TEXT[section]), getattr(item, SUBJECT_FIELDS[section]), sentence, article)
+        for item in items
+    )
 
 
 def _cited_number(item: BaseModel, article: Article) -> int | None:

@@ -18,19 +18,19 @@ from typing import Any
 
 from pydantic import BaseModel
 from report_files import gold_by_id, report_parser, run_script
-from reverify_drafts import replayed
+from reverify_drafts import replayed, saved_drafts
 
 from summarizer.api import _client_for
 from summarizer.config import Settings
 from summarizer.errors import ExtractionError
 from summarizer.evaluation.draft_capture import lists_of_summary
-from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table, run_lines
+from summarizer.evaluation.evaluate import LIST_COLUMNS, markdown_table
 from summarizer.evaluation.list_scoring import ListCounts, by_language, score_lists
 from summarizer.llm.client import LLMClient
 from summarizer.pipeline.drafts import SECTION_MODELS
 from summarizer.pipeline.prompts import prompt_version
 from summarizer.pipeline.run import AnswerFn, Answers, DraftRequest, answer_live
-from summarizer.schema import ArticleSummary, Usage
+from summarizer.schema import Usage
 
 
 def _asking(kept: dict[str, dict[str, Any]], record_id: str, client: LLMClient | None, asked: list[str]) -> AnswerFn:
@@ -77,16 +77,12 @@ def main() -> None:
     gold = gold_by_id(args.report)
     rows: dict[str, list[ListCounts]] = {"saved answers": [], "with the sentences asked again": []}
     asked: list[str] = []
-    for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
-        record, drafts = gold.get(entry["id"]), entry.get("drafts")
-        if record is None or drafts is None:
-            continue
-        saved = ArticleSummary.model_validate(entry["summary"])
+    for record, saved, drafts in saved_drafts(args.report, args.run, gold):
         before = replayed(record["text"], saved, drafts)
         if before is None:
             continue
         count = len(kept)
-        after = replayed(record["text"], saved, drafts, _asking(kept, entry["id"], client, asked))
+        after = replayed(record["text"], saved, drafts, _asking(kept, record["id"], client, asked))
         assert after is not None
         if len(kept) > count:
             with out.open("w", encoding="utf-8") as file:

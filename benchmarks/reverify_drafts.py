@@ -16,6 +16,7 @@ drafts are kept without their chunk). ``--same-records-as OTHER`` scores only th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,17 @@ def replayed(
     return assemble_summary(text, SETTINGS, "replay", answer, None, ask_again=ask_again)
 
 
+def saved_drafts(
+    report: Path, run: int, gold: dict[str, dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], ArticleSummary, dict[str, list[dict[str, Any]]]]]:
+    """Each record of one run of the eval run ``report`` that has gold and saved drafts: the gold record,
+    the saved summary and the drafts."""
+    for entry in run_lines(report.with_suffix(".summaries.jsonl"), run):
+        record, drafts = gold.get(entry["id"]), entry.get("drafts")
+        if record is not None and drafts is not None:
+            yield record, ArticleSummary.model_validate(entry["summary"]), drafts
+
+
 def _costs(record: dict[str, Any], drafts: dict[str, list[dict[str, Any]]], today: ArticleSummary) -> list[str]:
     """The drafts that alone would match a gold item but that today's summary does not publish, and why."""
     lines = []
@@ -89,14 +101,10 @@ def main() -> None:
         gold = {key: record for key, record in gold.items() if key in held}
     rows: dict[str, list[ListCounts]] = {"same calls, no verification": [], "saved summaries": [], "today's checks": []}
     changed = []
-    for entry in run_lines(args.report.with_suffix(".summaries.jsonl"), args.run):
-        record, drafts = gold.get(entry["id"]), entry.get("drafts")
-        if record is None or drafts is None:
-            continue
-        saved = ArticleSummary.model_validate(entry["summary"])
+    for record, saved, drafts in saved_drafts(args.report, args.run, gold):
         today = replayed(record["text"], saved, drafts)
         if today is None:
-            print(f"{entry['id']}: several chunks, skipped")
+            print(f"{record['id']}: several chunks, skipped")
             continue
         scores = [score_lists(record, lists) for lists in (lists_of_drafts(drafts), lists_of_summary(saved))]
         scores.append(score_lists(record, lists_of_summary(today)))
@@ -105,9 +113,9 @@ def main() -> None:
         keys = ("conditions_matched", "proposals_matched", "stakeholders_gold_found", "figures_wrong")
         before, after = ({k: getattr(s, k) for k in keys} for s in scores[1:])
         if before != after:
-            changed.append(f"{entry['id']}: {before} -> {after}")
+            changed.append(f"{record['id']}: {before} -> {after}")
         if args.costs and (costs := _costs(record, drafts, today)):
-            print(entry["id"], *costs, sep="\n")
+            print(record["id"], *costs, sep="\n")
     table = {f"{name}, {lang}": row for name, counts in rows.items() for lang, row in by_language(counts).items()}
     print(markdown_table(table, LIST_COLUMNS))
     print(f"\n{len(changed)} records changed:")

@@ -256,9 +256,8 @@ def _verify_all(
 
 def _cites_another(draft: Cited, item: BaseModel, article: Article) -> bool:
     """Whether ``item`` was published with the evidence of another sentence than ``draft`` cited."""
-    sentence = article.sentence(draft.sentence)
-    span = getattr(item, "evidence_span", None)
-    return sentence is not None and span is not None and span.start != article.offset + sentence.start
+    sentence, start = article.sentence(draft.sentence), _start_of(item)
+    return sentence is not None and start is not None and start != article.offset + sentence.start
 
 
 def asked_again(
@@ -273,23 +272,32 @@ def asked_again(
     Tests: tests/test_ask_again.py
     """
     by_sentence = {r.part for r in requests if r.sentence is not None and r.part in BY_SENTENCE}
+    candidates = {section: sentences_that_could_state(section, article) for section in by_sentence}
+    numbers: dict[int | None, int] = {article.offset + s.start: s.number for s in article.sentences}  # by start
+    published_on = {section: {numbers.get(_start_of(item)) for item in kept[section]} for section in by_sentence}
     again = []
     for section, number in dict.fromkeys((section, number) for section, number, _ in moved):
         sentence = article.sentence(number)
-        candidates = sentences_that_could_state(section, article)
-        if section not in by_sentence or sentence is None or (candidates is not None and number not in candidates):
+        if section not in by_sentence or sentence is None or number in published_on[section]:
             continue
-        starts = {span.start for item in kept[section] if (span := getattr(item, "evidence_span", None))}
+        if (could := candidates[section]) is not None and number not in could:
+            continue
         items = [item for moved_section, moved_from, item in moved if (moved_section, moved_from) == (section, number)]
-        if article.offset + sentence.start in starts or _nothing_more_to_ask(section, sentence, items, article):
+        if _nothing_more_to_ask(section, sentence, items, article):
             continue
         said = [
-            f'"{getattr(item, _IDENTITY[section])}", which sentence [{_cited_number(item, article)}] states'
+            f'"{getattr(item, _IDENTITY[section])}", which sentence [{numbers.get(_start_of(item))}] states'
             for item in items
         ]
         instruction = render_sentence_task(section, article, number, "; ".join(said))
         again.append(DraftRequest(section, article_messages(article, instruction), SECTION_MODELS[section], number))
     return again
+
+
+def _start_of(item: BaseModel) -> int | None:
+    """Where ``item``'s evidence starts in the whole text, if it has evidence."""
+    span = getattr(item, "evidence_span", None)
+    return span.start if span is not None else None
 
 
 def _nothing_more_to_ask(section: str, sentence: Sentence, items: list[BaseModel], article: Article) -> bool:
@@ -306,13 +314,6 @@ def _nothing_more_to_ask(section: str, sentence: Sentence, items: list[BaseModel
         says(getattr(item, TOPIC_TEXT[section]), getattr(item, SUBJECT_FIELDS[section]), sentence, article)
         for item in items
     )
-
-
-def _cited_number(item: BaseModel, article: Article) -> int | None:
-    """The number of the sentence ``item``'s evidence is."""
-    span = getattr(item, "evidence_span", None)
-    starts = {article.offset + s.start: s.number for s in article.sentences}
-    return starts.get(span.start) if span is not None else None
 
 
 def reask_live(client: LLMClient) -> ReaskFn:

@@ -17,6 +17,12 @@ pipeline's order, and reads the server's timings from its log. Variants:
 - ``last_logit_again``: ``last_logit`` run again, as the same day's reference for ``flash_attn`` (the
   machine's speed changes from day to day).
 - ``flash_attn``: ``last_logit`` with llama.cpp's flash attention (``--flash_attn true``).
+- ``last_logit_s25``: ``last_logit`` run again, as session 25's reference.
+- ``lookup4``: llama-cpp-python's prompt-lookup decoding (``--draft_model prompt-lookup-decoding
+  --draft_model_num_pred_tokens 4``), 4 tokens drafted from the context at each step. It needs every
+  token's logits (``--logits_all true``): with ``false`` llama-cpp-python 0.3.36 sizes its logits array
+  for the last token only and fails on the first drafted batch. ``benchmarks/lookup_drafts.py``
+  estimates the other drafters from the saved answers.
 
 For each it prints seconds, tokens and the server's split (prompt / generation / the rest: sampling
 and grammar), how many answers validate, and how many are the same JSON as the reference variant's
@@ -54,6 +60,8 @@ VARIANTS = {
     "last_logit": "md_json",
     "last_logit_again": "md_json",
     "flash_attn": "md_json",
+    "last_logit_s25": "md_json",
+    "lookup4": "md_json",
 }
 # The server options of a variant, after the embedded server's own (a repeated option wins).
 OPTIONS = {
@@ -61,6 +69,15 @@ OPTIONS = {
     "last_logit": ("--logits_all", "false"),
     "last_logit_again": ("--logits_all", "false"),
     "flash_attn": ("--logits_all", "false", "--flash_attn", "true"),
+    "last_logit_s25": ("--logits_all", "false"),
+    "lookup4": (
+        "--logits_all",
+        "true",
+        "--draft_model",
+        "prompt-lookup-decoding",
+        "--draft_model_num_pred_tokens",
+        "4",
+    ),
 }
 # The variant whose answers the others are compared with.
 REFERENCE = {
@@ -68,6 +85,8 @@ REFERENCE = {
     "last_logit": "all_logits",
     "last_logit_again": "last_logit",
     "flash_attn": "last_logit_again",
+    "last_logit_s25": "last_logit_again",
+    "lookup4": "last_logit_s25",
 }
 OUT = ROOT / "benchmarks" / "speed" / "levers"
 

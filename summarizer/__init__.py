@@ -21,6 +21,7 @@ from summarizer.errors import (
     SummarizerError,
     TokenBudgetExceeded,
 )
+from summarizer.pipeline.progress import CallStarted
 from summarizer.schema import (
     ArticleSummary,
     CasualtyReport,
@@ -37,6 +38,7 @@ from summarizer.schema import (
 __all__ = [
     "ArticleSummary",
     "BackendUnreachable",
+    "CallStarted",
     "CasualtyReport",
     "Condition",
     "ConfigurationError",

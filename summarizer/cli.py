@@ -13,6 +13,7 @@ import math
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from summarizer.errors import InputError, OutputError, SummarizerError
 from summarizer.llm.local_model import BUNDLED_MODELS
 from summarizer.outputs.markdown import to_markdown
 from summarizer.outputs.review_page import render_review_page
+from summarizer.pipeline.progress import CallStarted
 from summarizer.schema import ArticleSummary
 
 
@@ -225,8 +227,26 @@ def summarize_command(source: str, output: str | None, fmt: str, no_cache: bool,
     text = read_article(source)
     if output not in (None, "-"):
         writable(output, "output")
-    summary = summarize(text, settings=settings, use_cache=not no_cache)
+    summary = _summarize_showing_calls(text, settings, use_cache=not no_cache)
     write_output(_render(summary, fmt, text), output)
+
+
+def _summarize_showing_calls(text: str, settings: Settings, *, use_cache: bool) -> ArticleSummary:
+    """``summarize``, with the call under way and the seconds so far on stderr when it is a terminal.
+
+    An article takes minutes on the embedded model; a pipe or a log gets nothing (rich's status draws
+    on terminals only), so stdout and scripted stderr stay as they were. Test: tests/test_progress.py
+    """
+    from rich.console import Console
+
+    started = time.monotonic()
+    waiting = "starting the embedded model server" if settings.backend == "local" else f"asking {settings.model}"
+    with Console(stderr=True).status(f"Summarizing: {waiting}") as status:
+
+        def show(call: CallStarted) -> None:
+            status.update(f"Summarizing: {call.describe()} ({time.monotonic() - started:.0f} s so far)")
+
+        return summarize(text, settings=settings, use_cache=use_cache, on_call=show)
 
 
 @cli.command("eval")

@@ -53,6 +53,7 @@ from summarizer.pipeline.drafts import (
     WholeArticle,
 )
 from summarizer.pipeline.language import detect_language
+from summarizer.pipeline.progress import CallStarted, OnCall
 from summarizer.pipeline.prompts import (
     article_messages,
     prompt_version,
@@ -166,10 +167,18 @@ def add_answer(answers: Answers, part: str, answer: BaseModel | ExtractionError)
     answers[part] = merged
 
 
-def answer_live(client: LLMClient) -> AnswerFn:
+def answer_live(client: LLMClient, on_call: OnCall | None = None) -> AnswerFn:
+    """The calls of a live run, made in order; ``on_call`` hears of each before it is made."""
+    made, planned = 0, 0
+
     def answer(chunk: int, requests: list[DraftRequest], usage: Usage) -> Answers:
+        nonlocal made, planned
         answers: Answers = {}
+        planned += len(requests)
         for request in requests:
+            made += 1
+            if on_call is not None:
+                on_call(CallStarted(request.part, request.sentence, made, planned))
             try:
                 add_answer(answers, request.part, client.extract(request.messages, request.response_model, usage=usage))
             except ExtractionError as exc:
@@ -535,10 +544,12 @@ def article_chunks(text: str, settings: Settings) -> list[Article]:
     return [Article.from_text(chunk.text, chunk.offset, language) for chunk in chunks]
 
 
-def summarize_with(client: LLMClient, text: str, *, backend: str) -> ArticleSummary:
-    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result."""
+def summarize_with(client: LLMClient, text: str, *, backend: str, on_call: OnCall | None = None) -> ArticleSummary:
+    """Run the configured strategy over ``text`` (chunk by chunk if it is too long) and verify the result.
+
+    ``on_call`` hears of each first-pass call and each call asked again before it is made."""
     reask = reask_live(client) if client.settings.reask else None
-    live = answer_live(client)
+    live = answer_live(client, on_call)
     return assemble_summary(text, client.settings, backend, live, reask, not_reasked=REASKS_OFF, ask_again=live)
 
 

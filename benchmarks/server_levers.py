@@ -23,6 +23,10 @@ pipeline's order, and reads the server's timings from its log. Variants:
   token's logits (``--logits_all true``): with ``false`` llama-cpp-python 0.3.36 sizes its logits array
   for the last token only and fails on the first drafted batch. ``benchmarks/lookup_drafts.py``
   estimates the other drafters from the saved answers.
+- ``ubatch128``: ``last_logit`` with prompts evaluated 128 tokens at a time (``--n_ubatch 128``;
+  llama.cpp's default is 512, more than most calls evaluate).
+- ``kv_q8``: ``last_logit`` with the attention keys cached as 8-bit (``--type_k 8``, q8_0; the values
+  stay 16-bit, since a quantized value cache needs flash attention).
 
 For each it prints seconds, tokens and the server's split (prompt / generation / the rest: sampling
 and grammar), how many answers validate, and how many are the same JSON as the reference variant's
@@ -62,6 +66,8 @@ VARIANTS = {
     "flash_attn": "md_json",
     "last_logit_s25": "md_json",
     "lookup4": "md_json",
+    "ubatch128": "md_json",
+    "kv_q8": "md_json",
 }
 # The server options of a variant, after the embedded server's own (a repeated option wins).
 OPTIONS = {
@@ -78,6 +84,8 @@ OPTIONS = {
         "--draft_model_num_pred_tokens",
         "4",
     ),
+    "ubatch128": ("--logits_all", "false", "--n_ubatch", "128"),
+    "kv_q8": ("--logits_all", "false", "--type_k", "8"),
 }
 # The variant whose answers the others are compared with.
 REFERENCE = {
@@ -87,6 +95,8 @@ REFERENCE = {
     "flash_attn": "last_logit_again",
     "last_logit_s25": "last_logit_again",
     "lookup4": "last_logit_s25",
+    "ubatch128": "last_logit_s25",
+    "kv_q8": "last_logit_s25",
 }
 OUT = ROOT / "benchmarks" / "speed" / "levers"
 

@@ -117,14 +117,19 @@ def summarize(
     return summarize_cached(text, settings, use_cache=use_cache, on_call=on_call)[0]
 
 
-async def asummarize(text: str, *, settings: Settings | None = None, use_cache: bool = True) -> ArticleSummary:
+async def asummarize(
+    text: str, *, settings: Settings | None = None, use_cache: bool = True, on_call: OnCall | None = None
+) -> ArticleSummary:
     """``summarize`` for asyncio code: the calls run in a worker thread, the event loop stays free.
+
+    ``on_call`` hears of each model call in that worker thread (``loop.call_soon_threadsafe`` to
+    reach the loop).
 
     Example:
         >>> summary = await asummarize(text)  # doctest: +SKIP
     """
     settings = settings or Settings.resolve()
-    return await asyncio.to_thread(lambda: summarize_cached(text, settings, use_cache=use_cache)[0])
+    return await asyncio.to_thread(lambda: summarize_cached(text, settings, use_cache=use_cache, on_call=on_call)[0])
 
 
 async def asummarize_many(

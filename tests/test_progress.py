@@ -71,3 +71,25 @@ def test_the_cli_shows_the_call_under_way_on_a_terminal_only(tmp_path: Path, cap
         out, err = capsys.readouterr()
     assert "Summarizing: call 3 of 3: stakeholders" in err
     assert json.loads(out)["headline"] == "stub headline"  # stdout holds the summary alone
+
+
+@loopback
+def test_asummarize_announces_the_calls_from_its_worker_thread() -> None:
+    import asyncio
+    import threading
+
+    from summarizer import asummarize
+
+    threads: list[str] = []
+    with StubBackend([(200, completion())]) as stub:
+        settings = _settings(stub)
+        asyncio.run(
+            asummarize(
+                FIRE,
+                settings=settings,
+                use_cache=False,
+                on_call=lambda call: threads.append(threading.current_thread().name),
+            )
+        )
+    assert len(threads) == stub.requests == 3
+    assert threading.main_thread().name not in threads

@@ -257,7 +257,7 @@ def _verify_all(
                 continue
             kept[section].append(result)
             item = draft.model_dump(mode="json")
-            corrections.extend(Correction(section=section, reason=note, item=item) for note in notes)
+            corrections.extend(Correction(section=section, reason=reason, item=item) for reason in notes)
             if _cites_another(draft, result, article):
                 moved.append((section, draft.sentence, result))
     return kept, rejected, moved
